@@ -1,0 +1,15 @@
+// host/errors.hpp — the host's own error: a user's mistake (bad id, bad parameter, bad file),
+// reported as one message that says what was wrong and what would be right. main() prints it and
+// exits with status 2.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace tsr::host {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace tsr::host

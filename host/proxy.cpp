@@ -1,0 +1,221 @@
+#include "proxy.hpp"
+
+#include <chrono>
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <thread>
+
+#include <fmt/format.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <x86intrin.h>
+#endif
+
+namespace tsr::host {
+
+namespace {
+
+inline uint64_t ticks() {
+#if defined(__x86_64__) || defined(__i386__)
+    return __rdtsc();
+#else
+    return static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+#endif
+}
+
+constexpr const char* kSlotNames[kProxySlots] = {
+    "tsr.objective.v1/initial_point",       "tsr.objective.v1/value",
+    "tsr.objective.v1/value_gradient",      "tsr.objective.v1/value_batch",
+    "tsr.objective.v1/hessian_vector",      "tsr.finite_sum.v1/batch_value",
+    "tsr.finite_sum.v1/batch_value_gradient", "tsr.bounds.v1/bounds",
+    "tsr.bounds.v1/project",                "tsr.dataset.v1/get",
+    "tsr.dataset.v1/find"};
+
+}  // namespace
+
+const char* proxy_slot_name(int slot) { return kSlotNames[slot]; }
+
+bool proxy_slot_is_oracle(int slot) {
+    return slot != kObjectiveInitialPoint && slot != kBoundsBounds && slot != kDatasetGet && slot != kDatasetFind;
+}
+
+bool proxy_can_serve(const std::string& id) {
+    return id == TSR_OBJECTIVE_V1 || id == TSR_FINITE_SUM_V1 || id == TSR_BOUNDS_V1 || id == TSR_DATASET_V1;
+}
+
+double seconds_per_tick() {
+#if defined(__x86_64__) || defined(__i386__)
+    static const double value = [] {
+        using clock = std::chrono::steady_clock;
+        const auto t0 = clock::now();
+        const uint64_t c0 = ticks();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const uint64_t c1 = ticks();
+        const auto t1 = clock::now();
+        return std::chrono::duration<double>(t1 - t0).count() / static_cast<double>(c1 - c0);
+    }();
+    return value;
+#else
+    return 1e-9 * std::chrono::steady_clock::period::num / std::chrono::steady_clock::period::den * 1e9;
+#endif
+}
+
+inline bool Proxy::take(int slot, int64_t units) {
+    if (units_ + units > max_units_) [[unlikely]]
+        return false;
+    units_ += units;
+    slots_[slot].calls += 1;
+    slots_[slot].units += units;
+    return true;
+}
+
+tsr_status Proxy::refuse(int slot, int64_t units) {
+    error_is_ours_ = true;
+    error_ = fmt::format("evaluation budget spent: {} of {} oracle units used, {} more asked by {}", units_,
+                         max_units_, units, kSlotNames[slot]);
+    return TSR_BUDGET_EXHAUSTED;
+}
+
+// The generated forwarding functions. Each reads as: charge the budget, call, add the time.
+struct ProxyThunks {
+    static Proxy& of(tsr_object* o) { return *static_cast<Proxy*>(o->self); }
+
+    template <int Slot, class Call>
+    static tsr_status forward(Proxy& p, int64_t units, Call&& call) {
+        if constexpr (Slot != kObjectiveInitialPoint && Slot != kBoundsBounds && Slot != kDatasetGet &&
+                      Slot != kDatasetFind) {
+            if (!p.take(Slot, units)) [[unlikely]]
+                return p.refuse(Slot, units);
+        } else {
+            p.slots_[Slot].calls += 1;
+        }
+        const uint64_t t0 = ticks();
+        const tsr_status s = call();
+        p.slots_[Slot].ticks += ticks() - t0;
+        return p.done(s);
+    }
+
+    // tsr.objective.v1
+    static int64_t obj_dim(tsr_object* o) { return of(o).objective_->dim(of(o).inner_); }
+    static tsr_status obj_initial_point(tsr_object* o, double* x0) {
+        Proxy& p = of(o);
+        return forward<kObjectiveInitialPoint>(p, 0, [&] { return p.objective_->initial_point(p.inner_, x0); });
+    }
+    static tsr_status obj_value(tsr_object* o, const double* x, double* f) {
+        Proxy& p = of(o);
+        return forward<kObjectiveValue>(p, 1, [&] { return p.objective_->value(p.inner_, x, f); });
+    }
+    static tsr_status obj_value_gradient(tsr_object* o, const double* x, double* f, double* g) {
+        Proxy& p = of(o);
+        return forward<kObjectiveValueGradient>(p, 1,
+                                                [&] { return p.objective_->value_gradient(p.inner_, x, f, g); });
+    }
+    static tsr_status obj_value_batch(tsr_object* o, int64_t m, const double* X, double* f) {
+        Proxy& p = of(o);
+        return forward<kObjectiveValueBatch>(p, m, [&] { return p.objective_->value_batch(p.inner_, m, X, f); });
+    }
+    static tsr_status obj_hessian_vector(tsr_object* o, const double* x, const double* v, double* hv) {
+        Proxy& p = of(o);
+        return forward<kObjectiveHessianVector>(p, 1,
+                                                [&] { return p.objective_->hessian_vector(p.inner_, x, v, hv); });
+    }
+
+    // tsr.finite_sum.v1
+    static int64_t fs_dim(tsr_object* o) { return of(o).finite_sum_->dim(of(o).inner_); }
+    static int64_t fs_n_terms(tsr_object* o) { return of(o).finite_sum_->n_terms(of(o).inner_); }
+    static tsr_status fs_batch_value(tsr_object* o, const double* x, int64_t m, const int64_t* idx, double* f) {
+        Proxy& p = of(o);
+        return forward<kFiniteSumBatchValue>(p, m > 0 ? m : 0,
+                                             [&] { return p.finite_sum_->batch_value(p.inner_, x, m, idx, f); });
+    }
+    static tsr_status fs_batch_value_gradient(tsr_object* o, const double* x, int64_t m, const int64_t* idx,
+                                              double* f, double* g) {
+        Proxy& p = of(o);
+        return forward<kFiniteSumBatchValueGradient>(
+            p, m > 0 ? m : 0, [&] { return p.finite_sum_->batch_value_gradient(p.inner_, x, m, idx, f, g); });
+    }
+
+    // tsr.bounds.v1
+    static int64_t b_dim(tsr_object* o) { return of(o).bounds_->dim(of(o).inner_); }
+    static int32_t b_set_kind(tsr_object* o) { return of(o).bounds_->set_kind(of(o).inner_); }
+    static tsr_status b_bounds(tsr_object* o, double* lo, double* hi) {
+        Proxy& p = of(o);
+        return forward<kBoundsBounds>(p, 0, [&] { return p.bounds_->bounds(p.inner_, lo, hi); });
+    }
+    static tsr_status b_project(tsr_object* o, const double* x, double* out) {
+        Proxy& p = of(o);
+        return forward<kBoundsProject>(p, 1, [&] { return p.bounds_->project(p.inner_, x, out); });
+    }
+
+    // tsr.dataset.v1
+    static int32_t ds_count(tsr_object* o) { return of(o).dataset_->count(of(o).inner_); }
+    static tsr_status ds_get(tsr_object* o, int32_t i, tsr_matrix* out) {
+        Proxy& p = of(o);
+        return forward<kDatasetGet>(p, 0, [&] { return p.dataset_->get(p.inner_, i, out); });
+    }
+    static tsr_status ds_find(tsr_object* o, const char* name, tsr_matrix* out) {
+        Proxy& p = of(o);
+        return forward<kDatasetFind>(p, 0, [&] { return p.dataset_->find(p.inner_, name, out); });
+    }
+
+    // tsr_object
+    static void destroy(tsr_object*) {}  // owned by the runner, never by the algorithm
+    static const void* get_interface(tsr_object* o, const char* id) {
+        Proxy& p = of(o);
+        if (!id) return nullptr;
+        const std::string_view s(id);
+        if (s == TSR_OBJECTIVE_V1) return p.objective_ ? &p.objective_table_ : nullptr;
+        if (s == TSR_FINITE_SUM_V1) return p.finite_sum_ ? &p.finite_sum_table_ : nullptr;
+        if (s == TSR_BOUNDS_V1) return p.bounds_ ? &p.bounds_table_ : nullptr;
+        if (s == TSR_DATASET_V1) return p.dataset_ ? &p.dataset_table_ : nullptr;
+        return nullptr;
+    }
+    static uint32_t copy_error(const tsr_object* o, char* buf, uint32_t cap) {
+        const Proxy& p = *static_cast<const Proxy*>(o->self);
+        if (!p.error_is_ours_) return p.inner_->copy_error(p.inner_, buf, cap);
+        if (buf && cap) {
+            const size_t n = std::min<size_t>(p.error_.size(), cap - 1);
+            std::memcpy(buf, p.error_.data(), n);
+            buf[n] = '\0';
+        }
+        return static_cast<uint32_t>(p.error_.size());
+    }
+};
+
+Proxy::Proxy(tsr_object* problem, int64_t max_evals)
+    : inner_(problem), max_units_(max_evals > 0 ? max_evals : std::numeric_limits<int64_t>::max()) {
+    using T = ProxyThunks;
+    obj_.struct_size = sizeof obj_;
+    obj_.self = this;
+    obj_.destroy = &T::destroy;
+    obj_.get_interface = &T::get_interface;
+    obj_.copy_error = &T::copy_error;
+    // Tables copy the problem's optional NULLs, so "has a gradient" reads the same through us.
+    objective_ = static_cast<const tsr_objective_v1*>(problem->get_interface(problem, TSR_OBJECTIVE_V1));
+    if (objective_)
+        objective_table_ = {&T::obj_dim,
+                            &T::obj_initial_point,
+                            &T::obj_value,
+                            objective_->value_gradient ? &T::obj_value_gradient : nullptr,
+                            &T::obj_value_batch,
+                            objective_->hessian_vector ? &T::obj_hessian_vector : nullptr};
+    finite_sum_ = static_cast<const tsr_finite_sum_v1*>(problem->get_interface(problem, TSR_FINITE_SUM_V1));
+    if (finite_sum_)
+        finite_sum_table_ = {&T::fs_dim, &T::fs_n_terms, &T::fs_batch_value, &T::fs_batch_value_gradient};
+    bounds_ = static_cast<const tsr_bounds_v1*>(problem->get_interface(problem, TSR_BOUNDS_V1));
+    if (bounds_) bounds_table_ = {&T::b_dim, &T::b_set_kind, &T::b_bounds, &T::b_project};
+    dataset_ = static_cast<const tsr_dataset_v1*>(problem->get_interface(problem, TSR_DATASET_V1));
+    if (dataset_) dataset_table_ = {&T::ds_count, &T::ds_get, &T::ds_find};
+}
+
+std::vector<Counter> Proxy::counters() const {
+    std::vector<Counter> out;
+    const double spt = seconds_per_tick();
+    for (int i = 0; i < kProxySlots; ++i)
+        if (slots_[i].calls > 0)
+            out.push_back({kSlotNames[i], slots_[i].calls, slots_[i].units, static_cast<double>(slots_[i].ticks) * spt});
+    return out;
+}
+
+}  // namespace tsr::host

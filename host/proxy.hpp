@@ -1,0 +1,113 @@
+// host/proxy.hpp — the object the host puts between an algorithm and its problem.
+//
+// The proxy serves the same interfaces as the problem (except tsr.ground_truth.v1, which only
+// metrics may see) and forwards every call, while it
+//   - counts calls and oracle units per function ("tsr.objective.v1/value_gradient"),
+//   - times them (TSC ticks, converted to seconds once at the end),
+//   - enforces the evaluation budget: a call that would exceed it is refused with
+//     TSR_BUDGET_EXHAUSTED before it reaches the problem.
+// Oracle counts therefore do not depend on plugins counting honestly.
+//
+// Cost per forwarded call: a budget compare, three adds, two TSC reads — no allocation, no
+// atomic, no dimension check (dimensions are read once, when the proxy is made). See
+// tests/bench/abi_overhead for the measured figures.
+//
+// Only interfaces the host knows can be proxied; a problem's other interfaces are not served
+// through the proxy (the registry refuses to pair an algorithm needing one).
+//
+// Thread rule: [object] like any object — one algorithm thread at a time.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <tessera/iface/bounds.h>
+#include <tessera/iface/dataset.h>
+#include <tessera/iface/finite_sum.h>
+#include <tessera/iface/objective.h>
+
+#include "run_result.hpp"
+
+namespace tsr::host {
+
+// Every function the proxy counts.
+enum ProxySlot : int {
+    kObjectiveInitialPoint,
+    kObjectiveValue,
+    kObjectiveValueGradient,
+    kObjectiveValueBatch,
+    kObjectiveHessianVector,
+    kFiniteSumBatchValue,
+    kFiniteSumBatchValueGradient,
+    kBoundsBounds,
+    kBoundsProject,
+    kDatasetGet,
+    kDatasetFind,
+    kProxySlots
+};
+const char* proxy_slot_name(int slot);
+// Which slots count as oracle units toward the evaluation budget (initial_point, bounds and
+// dataset access do not).
+bool proxy_slot_is_oracle(int slot);
+
+// Interface ids the proxy can serve.
+bool proxy_can_serve(const std::string& interface_id);
+
+class Proxy {
+public:
+    // `problem` stays owned by the caller and must outlive the proxy. max_evals 0: unlimited.
+    Proxy(tsr_object* problem, int64_t max_evals);
+    Proxy(const Proxy&) = delete;
+    Proxy& operator=(const Proxy&) = delete;
+
+    tsr_object* object() { return &obj_; }
+    int64_t total_units() const { return units_; }
+    bool exhausted() const { return units_ >= max_units_; }
+    // Units per slot, for trace snapshots.
+    void units_snapshot(int64_t* out) const {
+        for (int i = 0; i < kProxySlots; ++i) out[i] = slots_[i].units;
+    }
+    // Counters of the slots that were called, with times in seconds.
+    std::vector<Counter> counters() const;
+
+    struct Slot {
+        int64_t calls = 0;
+        int64_t units = 0;
+        uint64_t ticks = 0;
+    };
+
+private:
+    friend struct ProxyThunks;
+
+    bool take(int slot, int64_t units);
+    tsr_status refuse(int slot, int64_t units);
+    tsr_status done(tsr_status s) {
+        if (s != TSR_OK) [[unlikely]] error_is_ours_ = false;
+        return s;
+    }
+
+    tsr_object obj_{};
+    tsr_object* inner_;
+    int64_t units_ = 0;
+    int64_t max_units_;
+    std::array<Slot, kProxySlots> slots_{};
+
+    const tsr_objective_v1* objective_ = nullptr;
+    const tsr_finite_sum_v1* finite_sum_ = nullptr;
+    const tsr_bounds_v1* bounds_ = nullptr;
+    const tsr_dataset_v1* dataset_ = nullptr;
+    tsr_objective_v1 objective_table_{};
+    tsr_finite_sum_v1 finite_sum_table_{};
+    tsr_bounds_v1 bounds_table_{};
+    tsr_dataset_v1 dataset_table_{};
+
+    bool error_is_ours_ = false;
+    std::string error_;
+};
+
+// Seconds per TSC tick on this machine (calibrated once per process against steady_clock).
+double seconds_per_tick();
+
+}  // namespace tsr::host

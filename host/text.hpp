@@ -1,0 +1,18 @@
+// host/text.hpp — small text helpers shared by the host's commands.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tsr::host {
+
+// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+// "a, b or c"
+std::string join_or(const std::vector<std::string>& items);
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+// Shortest text that reads back as the same double ("0.1", "1e-08", "inf").
+std::string format_double(double v);
+
+}  // namespace tsr::host

@@ -1,0 +1,1 @@
+// Anchor translation unit of the shared plugin precompiled header (see CMakeLists.txt).
