@@ -9,7 +9,8 @@ install(EXPORT TesseraTargets NAMESPACE tessera:: DESTINATION ${CMAKE_INSTALL_LI
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/TesseraConfig.cmake.in
   ${CMAKE_BINARY_DIR}/TesseraConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Tessera)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Tessera
+  PATH_VARS TESSERA_INSTALL_PLUGIN_DIR)
 write_basic_package_version_file(${CMAKE_BINARY_DIR}/TesseraConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES

@@ -2,6 +2,6 @@
 function(tessera_warnings target)
   target_compile_options(${target} PRIVATE
     $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-      -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wno-missing-field-initializers>
+      -Wcast-align -Woverloaded-virtual -Wno-missing-field-initializers>
     $<$<COMPILE_LANGUAGE:C>:-Wall -Wextra -Wpedantic -Wno-missing-field-initializers>)
 endfunction()

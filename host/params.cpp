@@ -13,16 +13,6 @@ namespace tsr::host {
 
 namespace {
 
-const char* type_name(int32_t t) {
-    switch (t) {
-        case TSR_PARAM_REAL: return "a real number";
-        case TSR_PARAM_INT: return "an integer";
-        case TSR_PARAM_BOOL: return "true or false";
-        case TSR_PARAM_CHOICE: return "a choice";
-        default: return "text";
-    }
-}
-
 bool parse_double(const std::string& s, double& out) {
     if (s == "inf" || s == "+inf") return out = std::numeric_limits<double>::infinity(), true;
     if (s == "-inf") return out = -std::numeric_limits<double>::infinity(), true;
