@@ -93,7 +93,17 @@ struct Budget {
     double max_seconds = 0;      // 0: unlimited
 };
 
+// Where a run sits in an experiment (all empty for a lone `tessera run`).
+struct RunLabels {
+    std::string experiment;  // experiment name
+    std::string algorithm;   // algorithm label ("adam-lr1e-3"; the id when unlabelled)
+    std::string problem;     // problem label
+    std::string instance;    // problem label with its grid parameters ("quadratic[d=50]")
+    int64_t repetition = 0;  // seed index within the experiment
+};
+
 struct RunResult {
+    RunLabels labels;
     ComponentUse algorithm;
     ComponentUse problem;
     std::vector<ComponentUse> metrics;
