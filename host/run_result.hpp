@@ -14,8 +14,9 @@ namespace tsr::host {
 // How a run ended. Stored as text (run_status_name) so stores stay readable.
 enum class RunStatus {
     ok,                // the algorithm finished by its own criterion
-    stopped,           // iteration or time budget reached (should_stop), or interrupted
-    budget_exhausted,  // the proxy refused an oracle call: evaluation budget spent
+    stopped,           // interrupted by the user (Ctrl-C): should_stop told it to end
+    budget_exhausted,  // a budget ended it: evaluations (the proxy refused a call, or should_stop
+                       // said so), iterations or seconds; `error` says which
     diverged,          // a reported objective was NaN or infinite
     error,             // a plugin returned an error status; `error` says what
     timeout,           // killed by a hard wall-clock limit (process backends)

@@ -177,7 +177,20 @@ struct HostState {
 
 HostState& state(const tsr_run_context* ctx) { return *static_cast<HostState*>(ctx->host); }
 
-tsr_status cb_report(const tsr_run_context* ctx, const tsr_trace_point* p) {
+// The callbacks are called from plugin code (C frames): nothing may unwind out of them.
+template <class F>
+tsr_status no_throw(F&& f) noexcept {
+    try {
+        return f();
+    } catch (const std::bad_alloc&) {
+        return TSR_ERR_OUT_OF_MEMORY;
+    } catch (...) {
+        return TSR_ERR_RUNTIME;
+    }
+}
+
+tsr_status report_point(const tsr_run_context* ctx, const tsr_trace_point* p) {
+    if (!p) return TSR_ERR_INVALID_ARGUMENT;
     HostState& h = state(ctx);
     Trace& t = h.result->trace;
     const size_t row = t.size();
@@ -204,9 +217,19 @@ tsr_status cb_report(const tsr_run_context* ctx, const tsr_trace_point* p) {
     return h.should_stop() ? TSR_STOPPED : TSR_OK;
 }
 
-int32_t cb_should_stop(const tsr_run_context* ctx) { return state(ctx).should_stop() ? 1 : 0; }
+tsr_status cb_report(const tsr_run_context* ctx, const tsr_trace_point* p) {
+    return no_throw([&] { return report_point(ctx, p); });
+}
 
-tsr_status cb_put_array(const tsr_run_context* ctx, const tsr_array* a) {
+int32_t cb_should_stop(const tsr_run_context* ctx) {
+    try {
+        return state(ctx).should_stop() ? 1 : 0;
+    } catch (...) {
+        return 1;
+    }
+}
+
+tsr_status put_array(const tsr_run_context* ctx, const tsr_array* a) {
     if (!a || !a->name || a->ndim < 0 || a->ndim > TSR_MAX_NDIM) return TSR_ERR_INVALID_ARGUMENT;
     size_t elem;
     switch (a->dtype) {
@@ -218,9 +241,12 @@ tsr_status cb_put_array(const tsr_run_context* ctx, const tsr_array* a) {
     Array out;
     out.name = a->name;
     out.dtype = a->dtype;
+    // Element count, refusing shapes whose byte size overflows (a corrupt or hostile shape).
+    constexpr int64_t kMaxBytes = int64_t{1} << 40;
     int64_t n = 1;
     for (int32_t k = 0; k < a->ndim; ++k) {
         if (a->shape[k] < 0) return TSR_ERR_INVALID_ARGUMENT;
+        if (a->shape[k] > 0 && n > kMaxBytes / static_cast<int64_t>(elem) / a->shape[k]) return TSR_ERR_INVALID_ARGUMENT;
         out.shape.push_back(a->shape[k]);
         n *= a->shape[k];
     }
@@ -234,7 +260,11 @@ tsr_status cb_put_array(const tsr_run_context* ctx, const tsr_array* a) {
     return TSR_OK;
 }
 
-tsr_status cb_put_scalar(const tsr_run_context* ctx, const char* name, double value) {
+tsr_status cb_put_array(const tsr_run_context* ctx, const tsr_array* a) {
+    return no_throw([&] { return put_array(ctx, a); });
+}
+
+tsr_status put_scalar(const tsr_run_context* ctx, const char* name, double value) {
     if (!name) return TSR_ERR_INVALID_ARGUMENT;
     auto& scalars = state(ctx).result->scalars;
     for (auto& s : scalars)
@@ -243,8 +273,15 @@ tsr_status cb_put_scalar(const tsr_run_context* ctx, const char* name, double va
     return TSR_OK;
 }
 
+tsr_status cb_put_scalar(const tsr_run_context* ctx, const char* name, double value) {
+    return no_throw([&] { return put_scalar(ctx, name, value); });
+}
+
 void cb_log(const tsr_run_context*, int32_t level, const char* message) {
-    if (level >= 2 && message) fmt::print(stderr, "warning: {}\n", message);
+    try {
+        if (level >= 2 && message) fmt::print(stderr, "warning: {}\n", message);
+    } catch (...) {
+    }
 }
 
 // Trace columns with each oracle counter's units at every point ("units:tsr.finite_sum.v1/...").
@@ -424,7 +461,7 @@ RunResult run_one(const Registry& registry, const RunRequest& req) {
                                                     : RunStatus::budget_exhausted;
         r.error = h.stop_reason;
     } else {
-        r.status = RunStatus::error;
+        r.status = s == TSR_ERR_OUT_OF_MEMORY ? RunStatus::out_of_memory : RunStatus::error;
         const std::string msg = object_error(algorithm.p);
         r.error = fmt::format("algorithm '{}' failed ({}): {}", res.algorithm->id(), tsr::status_name(s),
                               msg.empty() ? "no message" : msg);

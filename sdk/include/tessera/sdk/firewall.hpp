@@ -34,8 +34,9 @@ inline void set_message(std::string& slot, const char* what) noexcept {
 }
 
 // Runs f(); returns TSR_OK or the status of the exception it threw, its text in `error`.
+// Always inlined into the generated thunk, so a served call costs one indirect call, not two.
 template <class F>
-tsr_status guard(std::string& error, F&& f) noexcept {
+[[gnu::always_inline]] inline tsr_status guard(std::string& error, F&& f) noexcept {
     try {
         f();
         return TSR_OK;
