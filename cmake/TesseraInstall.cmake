@@ -19,3 +19,4 @@ install(FILES
   ${PROJECT_SOURCE_DIR}/cmake/TesseraPlugin.cmake
   ${PROJECT_SOURCE_DIR}/cmake/TesseraWarnings.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Tessera)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/configs/ DESTINATION ${CMAKE_INSTALL_DATADIR}/tessera/configs)

@@ -7,6 +7,9 @@
 #include "errors.hpp"
 
 #ifdef TESSERA_HAVE_MPI
+// The C API only: Open MPI's deprecated C++ bindings would need libmpi_cxx.
+#define OMPI_SKIP_MPICXX 1
+#define MPICH_SKIP_MPICXX 1
 #include <mpi.h>
 
 #include "wire.hpp"

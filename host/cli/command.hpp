@@ -38,5 +38,9 @@ int cmd_run(const std::vector<std::string>& args);
 int cmd_validate(const std::vector<std::string>& args);
 int cmd_new(const std::vector<std::string>& args);
 int cmd_export(const std::vector<std::string>& args);
+int cmd_bench(const std::vector<std::string>& args);
+int cmd_report(const std::vector<std::string>& args);
+int cmd_reproduce(const std::vector<std::string>& args);
+int cmd_merge(const std::vector<std::string>& args);
 
 }  // namespace tsr::host::cli

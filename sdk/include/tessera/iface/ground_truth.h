@@ -9,7 +9,8 @@
  * Values may be computed lazily on first request (f_star of a logistic regression is found by
  * Newton's method); the call then takes longer once.
  *
- * Arrays are borrowed: `data` and `name` stay valid and unchanged for the life of the object.
+ * Arrays are borrowed: `data` stays valid and unchanged for the life of the object; `name` is
+ * the caller's own `name` argument.
  */
 #ifndef TESSERA_IFACE_GROUND_TRUTH_H
 #define TESSERA_IFACE_GROUND_TRUTH_H

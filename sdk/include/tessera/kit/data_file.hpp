@@ -51,7 +51,8 @@ using SparseRows = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
 struct CsvOptions {
     int64_t label_column = -1;               // negative counts from the end: -1 is the last column
-    HeaderMode header = HeaderMode::automatic;  // automatic: a header if a field of line 1 is not a number
+    // automatic: line 1 is a header when one of its non-empty fields is not a number
+    HeaderMode header = HeaderMode::automatic;
     char delimiter = 0;                      // 0: detect ',' then ';' then TAB in line 1, else blanks
 };
 

@@ -51,6 +51,10 @@ public:
         setters_.push_back([field](P& p, const tsr_value& v) { p.*field = v.real; });
     }
 
+    // The common case, spelled out so that fields inherited from a base Params struct convert.
+    void integer(const char* name, int64_t P::*field, const char* help, Range r = {}) {
+        integer<int64_t>(name, field, help, r);
+    }
     template <std::integral T>
     void integer(const char* name, T P::*field, const char* help, Range r = {}) {
         tsr_param_desc& d = add(name, TSR_PARAM_INT, help, 0);

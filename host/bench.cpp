@@ -1,0 +1,134 @@
+#include "bench.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "errors.hpp"
+#include "progress.hpp"
+#include "runner.hpp"
+#include "store.hpp"
+
+namespace tsr::host {
+
+namespace {
+
+// "i/N" → {i, N} with 0 <= i < N.
+std::pair<size_t, size_t> parse_shard(const std::string& s) {
+    size_t i = 0, n = 0;
+    char slash = 0, extra = 0;
+    if (std::sscanf(s.c_str(), "%zu%c%zu%c", &i, &slash, &n, &extra) != 3 || slash != '/' || n == 0 || i >= n)
+        throw UsageError(fmt::format("--shard '{}' must be i/N with 0 <= i < N, e.g. 0/4", s));
+    return {i, n};
+}
+
+// One writer per store: a second `tessera bench` on the same file is refused, not interleaved.
+// The lock lives as long as the process (and its forked workers).
+void lock_store(const std::string& db) {
+    const std::string lock = db + ".lock";
+    const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT, 0644);
+    if (fd < 0) throw UsageError(fmt::format("cannot create the lock file {} (is the folder writable?)", lock));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
+        throw UsageError(fmt::format("another `tessera bench` is writing {}; wait for it to finish or use another --out",
+                                     db));
+}
+
+}  // namespace
+
+bool is_failed_status(RunStatus s) {
+    return s == RunStatus::error || s == RunStatus::crashed || s == RunStatus::timeout ||
+           s == RunStatus::out_of_memory;
+}
+
+BenchOutcome run_bench(const BenchRequest& req) {
+    if (req.backend != "threads" && req.backend != "processes" && req.backend != "mpi")
+        throw UsageError(fmt::format("--backend '{}' is not one of threads, processes, mpi", req.backend));
+    if (req.options.jobs < 1) throw UsageError("--jobs must be at least 1");
+    const bool mpi = req.backend == "mpi";
+    if (mpi && !mpi_available())
+        throw UsageError("this tessera was built without Open MPI (libopenmpi-dev); use --backend processes");
+
+    BenchOutcome out;
+    out.rank = mpi ? mpi_init() : 0;
+    struct MpiGuard {
+        bool on;
+        ~MpiGuard() {
+            if (on) mpi_finalize();
+        }
+    } mpi_guard{mpi};
+    const bool rank0 = out.rank == 0;
+    const bool quiet = req.quiet || !rank0;
+
+    Registry reg;
+    reg.scan(default_plugin_places(req.plugin_paths));
+    if (rank0 && !quiet)
+        for (const auto& p : reg.problems()) fmt::print(stderr, "warning: plugin {} {}\n", p.path, p.reason);
+    out.experiment = load_experiment(req.experiment_file, req.quick);
+    const Experiment& exp = out.experiment;
+    const std::vector<PlannedRun> plan = expand(exp, reg);
+    const auto [shard_i, shard_n] = req.shard.empty() ? std::pair<size_t, size_t>{0, 1} : parse_shard(req.shard);
+    std::vector<const PlannedRun*> selected;
+    for (const PlannedRun& p : plan)
+        if (p.index % shard_n == shard_i) selected.push_back(&p);
+
+    BackendOptions opt = req.options;
+    if (opt.hard_timeout == 0 && exp.budget.max_seconds > 0) opt.hard_timeout = 3 * exp.budget.max_seconds + 60;
+    opt.trace_every = static_cast<int>(exp.trace.every);
+    opt.trace_log_points = static_cast<int>(exp.trace.log_points);
+
+    if (req.dry_run) {
+        if (rank0) {
+            std::vector<PlannedRun> subset;
+            for (const PlannedRun* p : selected) subset.push_back(*p);
+            fmt::print("{}", describe_plan(subset));
+        }
+        return out;
+    }
+    if (!rank0) {  // MPI worker: runs what rank 0 sends, stores nothing
+        run_mpi(reg, plan, {}, opt, {});
+        return out;
+    }
+
+    out.store_path = req.out.empty() ? (std::filesystem::path("results") / (exp.name + ".db")).string() : req.out;
+    Store store(out.store_path);
+    lock_store(out.store_path);
+    const auto stored = store.statuses_by_key();
+    std::vector<const PlannedRun*> todo;
+    size_t kept = 0, kept_failed = 0;
+    for (const PlannedRun* p : selected) {
+        const auto it = stored.find(p->key);
+        if (it == stored.end() || (is_failed_status(it->second) && req.retry_failed)) todo.push_back(p);
+        else ++(is_failed_status(it->second) ? kept_failed : kept);
+    }
+    if (!quiet)
+        fmt::print(stderr, "{}: {} runs{}; {} already stored{}; {} to run on the {} backend{} → {}\n", exp.name,
+                   selected.size(), req.shard.empty() ? "" : " in shard " + req.shard, kept + kept_failed,
+                   kept_failed ? fmt::format(" ({} failed: --retry-failed reruns them)", kept_failed) : "",
+                   todo.size(), req.backend, mpi ? "" : fmt::format(" with {} jobs", opt.jobs), out.store_path);
+
+    install_interrupt_handler();
+    Progress progress(todo.size(), quiet);
+    const ResultSink sink = [&](const PlannedRun&, RunResult&& r) {
+        const bool failed = is_failed_status(r.status);
+        out.failures += failed;
+        ++out.ran;
+        store.save(r);  // one transaction; replaces a failed run with the same key
+        progress.step(failed);
+    };
+    if (req.backend == "threads") run_threads(reg, todo, opt, sink);
+    else if (req.backend == "processes") run_processes(reg, todo, opt, sink);
+    else run_mpi(reg, plan, todo, opt, sink);
+    progress.finish();
+
+    std::vector<std::string> keys;
+    for (const PlannedRun* p : selected) keys.push_back(p->key);
+    for (int64_t id : store.ids_by_keys(keys)) out.runs.push_back(store.load(id));
+    return out;
+}
+
+}  // namespace tsr::host

@@ -1,0 +1,80 @@
+// tessera reproduce PAPER_ID [--quick] — a paper's headline experiment and its claims' verdicts.
+#include <filesystem>
+#include <thread>
+
+#include <boost/dll/runtime_symbol_info.hpp>
+#include <fmt/format.h>
+
+#include "../bench.hpp"
+#include "../claims.hpp"
+#include "../errors.hpp"
+#include "../report/report.hpp"
+#include "command.hpp"
+
+#ifndef TESSERA_SOURCE_DIR
+#define TESSERA_SOURCE_DIR ""
+#endif
+
+namespace tsr::host::cli {
+
+namespace fs = std::filesystem;
+
+// configs/papers/<id>.toml: under the current folder, the source tree this host was built
+// from, or the installed share/tessera.
+static fs::path find_paper_config(const std::string& id, std::vector<std::string>& looked) {
+    std::vector<fs::path> roots = {fs::current_path()};
+    if (*TESSERA_SOURCE_DIR) roots.emplace_back(TESSERA_SOURCE_DIR);
+    std::error_code ec;
+    const fs::path exe = boost::dll::program_location(ec);
+    if (!ec) roots.push_back(exe.parent_path() / ".." / "share" / "tessera");
+    for (const fs::path& r : roots) {
+        const fs::path f = r / "configs" / "papers" / (id + ".toml");
+        looked.push_back(f.string());
+        if (fs::is_regular_file(f)) return f;
+    }
+    return {};
+}
+
+int cmd_reproduce(const std::vector<std::string>& args) {
+    po::options_description d("tessera reproduce");
+    std::string id;
+    BenchRequest req;
+    req.options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    d.add_options()("help,h", "show this help")("paper", po::value(&id)->required(), "paper id (plugins/<id>)")(
+        "quick", "the reduced grid the claim tests use")(
+        "out,o", po::value(&req.out), "results store (default: results/papers/<id>[-quick].db)")(
+        "backend", po::value(&req.backend)->default_value("processes"), "threads, processes or mpi")(
+        "jobs,j", po::value(&req.options.jobs)->default_value(req.options.jobs), "runs at once")(
+        "quiet,q", "no progress display");
+    add_plugin_options(d, req.plugin_paths);
+    po::positional_options_description pos;
+    pos.add("paper", 1);
+    po::variables_map vm;
+    if (!parse(args, d, pos, vm, "tessera reproduce PAPER_ID [--quick]")) return 0;
+    std::vector<std::string> looked;
+    const fs::path config = find_paper_config(id, looked);
+    if (config.empty())
+        throw UsageError(fmt::format("no experiment for paper '{}'; looked for {}", id, fmt::join(looked, ", ")));
+    req.experiment_file = config.string();
+    req.quick = vm.count("quick") > 0;
+    req.quiet = vm.count("quiet") > 0;
+    if (req.out.empty()) req.out = (fs::path("results") / "papers" / (id + (req.quick ? "-quick" : "") + ".db")).string();
+
+    const BenchOutcome out = run_bench(req);
+    if (out.rank != 0) return 0;
+    report::ReportOptions o;
+    o.ansi = report::stdout_is_terminal();
+    fmt::print("{}", report::render_tables(out.runs, o));
+    if (out.experiment.claims.empty()) {
+        fmt::print("{} declares no claims: nothing to verify\n", config.string());
+        return 0;
+    }
+    const auto verdicts = evaluate_claims(out.experiment, out.runs);
+    fmt::print("\n{}", verdict_table(verdicts));
+    size_t held = 0;
+    for (const auto& v : verdicts) held += v.held;
+    fmt::print("\n{} of {} claims held{}\n", held, verdicts.size(), req.quick ? " (quick grid)" : "");
+    return held == verdicts.size() ? 0 : 1;
+}
+
+}  // namespace tsr::host::cli

@@ -1,0 +1,162 @@
+// host/experiment.hpp — experiment files: what a benchmark compares, read from TOML.
+//
+// An experiment file (configs/*.toml; the format is described in configs/README.md) names the
+// problems, algorithms and metrics of a comparison by id, each with parameters. A list value is
+// a grid axis (`d = [20, 50]`); the experiment is the cartesian product
+//
+//     problems × problem grid × algorithms × algorithm grid × repetitions
+//
+// Seeds, budgets (per experiment, overridable per algorithm), trace sampling, declared claims
+// (checked by `tessera reproduce`, see claims.hpp) and a reduced `--quick` variant complete it.
+//
+// The life of an experiment:
+//
+//     Experiment e = load_experiment("configs/quickstart.toml");   // the file alone: syntax,
+//                                                                   // keys, types, labels
+//     std::vector<PlannedRun> plan = expand(e, registry);          // ids, parameters and
+//                                                                   // compatibility, before any run
+//     std::cout << describe_plan(plan);                            // `tessera bench --dry-run`
+//     for (const PlannedRun& p : plan) {                           // (a backend does this)
+//         RunResult r = run_one(registry, p.request);
+//         r.labels = p.labels;  r.run_key = p.key;
+//         thin_trace(r.trace, e.trace.every, e.trace.log_points);
+//     }
+//
+// Every mistake is a UsageError that starts with "<file>:<line>: " and names the key, what is
+// wrong, and what is expected. Nothing here runs plugin code.
+//
+// Thread rule: plain values and pure functions; use from any thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "registry.hpp"
+#include "run_result.hpp"
+#include "runner.hpp"
+
+namespace tsr::host {
+
+// One parameter of an entry as written: a fixed value, or a grid axis (a TOML list; `axis` is
+// true even for a one-element list). Values are text, as ParamSet::resolve accepts them.
+struct ParamSpec {
+    std::string name;
+    std::vector<std::string> values;
+    bool axis = false;
+    int line = 0;
+};
+
+// A partial budget: the keys that were given.
+struct BudgetSpec {
+    std::optional<int64_t> max_evals;
+    std::optional<int64_t> max_iterations;
+    std::optional<double> max_seconds;
+    int line = 0;
+};
+
+struct ProblemEntry {
+    std::string id;
+    std::string label;               // the id when not given
+    std::vector<ParamSpec> params;   // sorted by name
+    int line = 0;
+};
+
+struct AlgorithmEntry {
+    std::string id;
+    std::string label;               // the id when not given
+    std::vector<ParamSpec> params;   // sorted by name
+    BudgetSpec budget;               // overrides the experiment's budget, key by key
+    std::vector<std::string> problems;  // labels of the problems it runs on; empty: all
+    int line = 0;
+    bool runs_on(const std::string& problem_label) const;
+};
+
+struct MetricEntry {
+    std::string id;
+    KeyValues params;                // no grids: every metric is computed once per run
+    int line = 0;
+};
+
+enum class Aggregate { mean, median };  // over the seeds of one instance
+enum class Over { each, mean };         // must hold on each instance, or on the mean over them
+
+// "`better` beats `worse` on `metric`/`output`", over a subset of the problem instances.
+struct Claim {
+    std::string text;                // as written, or generated from the fields
+    std::string better;              // algorithm label, or variant label "adam[lr=0.01]"
+    std::string worse;
+    std::string metric;              // metric id
+    std::string output;              // output name; "" when the metric has a single output
+    Aggregate aggregate = Aggregate::mean;
+    double margin = 0;               // absolute, in metric units
+    double ratio = 1;                // better <= worse / ratio (lower is better), >= 1
+    std::vector<std::string> problems;  // problem labels; empty: all
+    std::vector<ParamSpec> where;    // problem parameter filters (any of the listed values)
+    Over over = Over::each;
+    int line = 0;
+};
+
+struct TraceSampling {
+    int64_t every = 1;               // keep every k-th point (first and last always)
+    int64_t log_points = 0;          // > 0: about this many log-spaced points instead
+};
+
+struct Experiment {
+    std::string file;                // as given to load_experiment
+    std::string name;
+    std::string description;
+    uint64_t seed = 0;               // master seed
+    int64_t repetitions = 1;
+    std::vector<uint64_t> seeds;     // explicit repetition seeds (then repetitions == size)
+    Budget budget;
+    TraceSampling trace;
+    std::vector<ProblemEntry> problems;
+    std::vector<AlgorithmEntry> algorithms;
+    std::vector<MetricEntry> metrics;
+    std::vector<Claim> claims;
+    bool quick = false;              // the [quick] reductions were applied
+
+    // The seed of repetition i: seeds[i] when given, else kit::mix_seed(seed, i).
+    uint64_t repetition_seed(size_t i) const;
+};
+
+// Reads and checks an experiment file; with `quick`, applies its reductions: the [quick]
+// repetitions, the [quick] budget as a cap on every run's budget, and each entry's `quick`
+// parameter overrides. Throws UsageError "<file>:<line>: <key>: <what is wrong>; expected ...".
+Experiment load_experiment(const std::filesystem::path& file, bool quick = false);
+
+// One point of an entry's parameter grid.
+struct GridPoint {
+    std::string label;               // "quadratic[d=50]"; the entry label when it has no axes
+    KeyValues params;                // every given parameter, one value each
+    KeyValues axes;                  // the axis parameters only, in name order
+};
+// The grid of an entry, first parameter (by name) varying slowest.
+std::vector<GridPoint> grid_points(const std::string& label, const std::vector<ParamSpec>& params);
+
+struct PlannedRun {
+    RunRequest request;
+    RunLabels labels;
+    std::string key;                 // sha256 hex of the run's canonical description
+    size_t index = 0;                // position in the plan
+};
+
+// The runs of an experiment, in a deterministic order (problems × problem grid × algorithms ×
+// algorithm grid × repetitions, last varying fastest; an algorithm with `problems` only on those). Checks every id, parameter and
+// algorithm/problem/metric pairing and the claims' metric outputs against the registry first;
+// throws UsageError prefixed with "<file>:<line>: " of the entry at fault.
+std::vector<PlannedRun> expand(const Experiment& e, const Registry& registry);
+
+// `tessera bench --dry-run`: one line per run, then the total.
+std::string describe_plan(const std::vector<PlannedRun>& plan);
+
+// Keeps every `every`-th trace point, or with log_points > 0 about that many points log-spaced
+// in the point index; the first and the last point are always kept. All columns are thinned
+// alike.
+void thin_trace(Trace& trace, int64_t every, int64_t log_points);
+
+}  // namespace tsr::host
