@@ -21,7 +21,8 @@ jobs=${JOBS:-$(nproc)}
 # Debian 12 packages the build and the tests need. libpagmo-dev (the benchmark's comparison) and
 # valgrind (instruction counts) are optional: see tests/bench.
 packages=(g++ cmake ninja-build ccache libboost-dev libboost-program-options-dev libeigen3-dev
-          libfmt-dev libsqlite3-dev doctest-dev libtomlplusplus-dev)
+          libfmt-dev libsqlite3-dev doctest-dev libtomlplusplus-dev gnuplot-nox
+          libopenmpi-dev openmpi-bin)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -52,9 +53,9 @@ echo "setup: built in $(( $(date +%s) - start )) s"
 
 case "$mode" in
   quickstart)
-    # L-BFGS on a synthetic L2-regularized logistic regression: trace, oracle counts, metrics.
-    "$build/tessera" run --algorithm opt.lbfgs --problem logreg.synthetic \
-      --metric opt.suboptimality --metric opt.time_to_target:target=1e-8 --seed 1 ;;
+    # The baseline optimizers on three problems over five seeds (configs/quickstart.toml). The
+    # store keeps the runs: running it again resumes (nothing left to run) and reports.
+    "$build/tessera" bench "$root/configs/quickstart.toml" --out "$build/quickstart.db" ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j "$jobs" ;;
   build) ;;

@@ -106,6 +106,7 @@ void run_processes(const Registry& reg, const std::vector<const PlannedRun*>& ru
     std::fflush(stdout);
     std::fflush(stderr);
 
+    std::vector<Worker> workers;
     auto spawn = [&](Worker& w) {
         int to[2], from[2];
         if (::pipe(to) != 0 || ::pipe(from) != 0) throw std::runtime_error("pipe() failed");
@@ -118,6 +119,10 @@ void run_processes(const Registry& reg, const std::vector<const PlannedRun*>& ru
         if (pid == 0) {
             ::close(to[1]);
             ::close(from[0]);
+            // The other workers' pipe ends, inherited from the parent, must go: a worker holding
+            // another's job pipe open would keep that one from ever seeing end-of-file.
+            for (const Worker& other : workers)
+                if (&other != &w && other.pid > 0) ::close(other.to), ::close(other.from), ::close(other.err);
             ::dup2(err, STDERR_FILENO);
             ::dup2(err, STDOUT_FILENO);  // plugin chatter must not mix with the progress display
             worker_main(reg, runs, opt, to[0], from[1]);
@@ -153,7 +158,7 @@ void run_processes(const Registry& reg, const std::vector<const PlannedRun*>& ru
     };
 
     const int n_workers = std::max(1, std::min<int>(opt.jobs, static_cast<int>(runs.size())));
-    std::vector<Worker> workers(static_cast<size_t>(n_workers));
+    workers.resize(static_cast<size_t>(n_workers));
     for (auto& w : workers) spawn(w);
     size_t next = 0, busy = 0;
 

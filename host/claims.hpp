@@ -35,9 +35,13 @@ namespace tsr::host {
 struct ClaimVerdict {
     std::string text;
     bool held = false;
-    // The measured values per instance ("quadratic[d=50]: lbfgs 1.2e-09 vs gd 0.0034"), and
-    // why a claim could not be decided.
+    // One line: how values were aggregated, then the measured values per instance
+    // ("mean over seeds of opt.suboptimality/suboptimality: quadratic[d=50]: lbfgs 1.2e-09 vs
+    // gd 0.0034; ..."), and why a claim could not be decided. It is `how` + ": " + the
+    // `measured` entries joined by "; ".
     std::string detail;
+    std::string how;
+    std::vector<std::string> measured;
 };
 
 std::vector<ClaimVerdict> evaluate_claims(const Experiment& e, const std::vector<RunResult>& runs);
@@ -49,7 +53,8 @@ struct ClaimInstance {
 };
 std::vector<ClaimInstance> claim_instances(const Experiment& e, const Claim& claim);
 
-// The verdict table `tessera reproduce` prints: claim, measured values, held / did not hold.
+// The verdict table `tessera reproduce` prints: per claim its verdict (held / did not hold) and
+// text, then how it was measured and the values, one instance per line.
 std::string verdict_table(const std::vector<ClaimVerdict>& verdicts);
 
 }  // namespace tsr::host

@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
             names.emplace_back(c.name);
             if (edit_distance(name, c.name) <= 2) near.emplace_back(c.name);
         }
-        throw UsageError(fmt::format("unknown command '{}'{}; commands: {}", name,
+        throw UsageError(fmt::format("unknown command '{}'{} (commands: {})", name,
                                      near.empty() ? "" : "; did you mean " + join_or(near) + "?", join(names, ", ")));
     } catch (const UsageError& e) {
         fmt::print(stderr, "tessera {}: error: {}\n", name, e.what());

@@ -32,9 +32,11 @@ std::string param_domain_text(const tsr_param_desc& p) {
             };
             if (p.type == TSR_PARAM_INT) {
                 const bool lo_i = lo && p.min > -9.2e18, hi_i = hi && p.max < 9.2e18;
-                return fmt::format("{} in [{}, {}]", "an integer", lo_i ? num(p.min) : "-inf", hi_i ? num(p.max) : "inf");
+                return fmt::format("an integer in {}{}, {}{}", lo_i ? "[" : "(", lo_i ? num(p.min) : "-inf",
+                                   hi_i ? num(p.max) : "inf", hi_i ? "]" : ")");
             }
-            return fmt::format("a real number in [{}, {}]", lo ? num(p.min) : "-inf", hi ? num(p.max) : "inf");
+            return fmt::format("a real number in {}{}, {}{}", lo ? "[" : "(", lo ? num(p.min) : "-inf",
+                               hi ? num(p.max) : "inf", hi ? "]" : ")");
         }
         case TSR_PARAM_BOOL: return "true or false";
         case TSR_PARAM_CHOICE: {

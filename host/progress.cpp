@@ -51,8 +51,12 @@ void Progress::draw(bool force) {
 
 void Progress::finish() {
     if (quiet_) return;
-    draw(true);
-    if (tty_) fmt::print(stderr, "\n");
+    if (tty_) {
+        draw(true);
+        fmt::print(stderr, "\n");
+    } else if (done_ != total_ || total_ == 0) {
+        draw(true);  // the last step already printed the complete line otherwise
+    }
 }
 
 }  // namespace tsr::host

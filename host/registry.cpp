@@ -333,7 +333,8 @@ const Component& Registry::require(std::string_view id, int32_t kind) const {
     if (c && c->kind() == kind) return *c;
     std::string msg;
     if (c)
-        msg = fmt::format("'{}' is a {}, not a {}", id, kind_name(c->kind()), kind_name(kind));
+        msg = fmt::format("'{}' is {} {}, not {} {}", id, c->kind() == TSR_KIND_ALGORITHM ? "an" : "a",
+                          kind_name(c->kind()), kind == TSR_KIND_ALGORITHM ? "an" : "a", kind_name(kind));
     else
         msg = fmt::format("no {} called '{}'", kind_name(kind), id);
     auto near = suggest(id, kind);

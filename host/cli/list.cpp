@@ -63,7 +63,9 @@ int cmd_list(const std::vector<std::string>& args) {
         if (t.empty()) continue;
         fmt::print("{}s\n{}\n", kind_name(kk), t.render());
     }
-    if (reg.components().empty())
+    if (reg.components().empty() && !reg.problems().empty())
+        fmt::print("no usable plugins: {} refused (see the warnings above)\n", reg.problems().size());
+    else if (reg.components().empty())
         fmt::print("no plugins found; looked in: {}\n", [] {
             std::vector<std::string> s;
             for (const auto& p : default_plugin_places({})) s.push_back(p.string());

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -93,8 +94,10 @@ int cmd_report(const std::vector<std::string>& args) {
     fmt::print("{}", report::render_tables(runs, o));
     std::fflush(stdout);
 
-    auto notes = [](const report::PlotSummary& s) {
-        for (const std::string& n : s.notes) fmt::print(stderr, "note: {}\n", n);
+    std::set<std::string> said;  // the page and the PNG files share most notes: each once
+    auto notes = [&](const report::PlotSummary& s) {
+        for (const std::string& n : s.notes)
+            if (said.insert(n).second) fmt::print(stderr, "note: {}\n", n);
     };
     if (!html.empty()) {
         const report::PlotSummary s = report::write_html(runs, o, html);

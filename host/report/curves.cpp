@@ -13,7 +13,7 @@ SeedCurve usable(const SeedCurve& s) {
     SeedCurve out;
     const size_t n = std::min(s.x.size(), s.y.size());
     for (size_t i = 0; i < n; ++i)
-        if (s.x[i] > 0 && std::isfinite(s.x[i]) && std::isfinite(s.y[i])) {
+        if (s.x[i] > 0 && std::isfinite(s.x[i]) && std::isfinite(s.y[i]) && (out.x.empty() || s.x[i] >= out.x.back())) {
             out.x.push_back(s.x[i]);
             out.y.push_back(s.y[i]);
         }

@@ -24,7 +24,7 @@ std::vector<double> log_grid(double lo, double hi, size_t n);
 // The band of `seeds` on `grid`: at each grid x from the last seed's start to the longest run's
 // end, every seed's value is the last y at or before x (a seed that ended holds its last y);
 // grid points outside that range are left out. Points with x ≤ 0 or non-finite x or y are
-// ignored (log axes).
+// ignored (log axes), and so is a point whose x goes back below the previous one.
 Band median_band(const std::vector<SeedCurve>& seeds, const std::vector<double>& grid);
 
 // The smallest first x and the largest last x over the seeds' usable points; {0, 0} when none.

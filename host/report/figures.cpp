@@ -137,8 +137,8 @@ void convergence(const std::vector<RunResult>& runs, const Model& m, size_t gi, 
              "set logscale x 10\nset format x '%g'\nset autoscale xfix\n" +
              (positive ? "set logscale y 10\nset format y '%g'\n" : "") + "set key bottom left opaque\n" +
              "plot " + plot + "\n";
-    f.caption = fmt::format("Median over seeds (line) and 25–75% quantiles (band) of each run's last reported {} at "
-                            "{} log-spaced {}; a run that ended keeps its last value.",
+    f.caption = fmt::format("Median over seeds (line) and 25–75% quantiles (band) of each run's last reported {}, "
+                            "read at {} log-spaced values of {}; a run that ended keeps its last value.",
                             curve, grid.size(), axis.label);
     if (!caption_bits.empty()) f.caption += " " + join(caption_bits, "; ") + ".";
     out.figures.push_back(std::move(f));
@@ -238,7 +238,9 @@ void profile(const Model& m, const Column& c, FigureSet& out) {
         notes.push_back(join(l, ", ") + (l.size() == 1 ? " is" : " are") + " left out: not run on every instance");
     }
     if (p.instances.empty()) {
-        out.notes.push_back(fmt::format("no performance profile of {}: {}", c.key(), join(notes, "; ")));
+        out.notes.push_back(fmt::format("no performance profile of {}: its best value is not positive on any {} "
+                                        "(ratios need positive costs)",
+                                        c.key(), m.groups.size() == 1 ? "group" : "of the groups"));
         return;
     }
     const double tau_max = std::max(2.0, p.max_ratio() * 1.5);
@@ -354,6 +356,20 @@ std::string inline_svg(const std::string& svg, const std::string& prefix, const 
     replace_all(s, "href=\"#", "href=\"#" + prefix);
     replace_all(s, "url(#", "url(#" + prefix);
     replace_all(s, "<title>Gnuplot</title>", "<title>" + xml_escape(title) + "</title>");
+    // gnuplot repeats a few ids itself (an opaque key is drawn twice): number the repeats.
+    std::set<std::string> seen;
+    for (size_t pos = 0; (pos = s.find("id=", pos)) != std::string::npos;) {
+        pos += 3;
+        if (pos >= s.size() || (s[pos] != '\'' && s[pos] != '"')) continue;
+        const size_t end = s.find(s[pos], pos + 1);
+        if (end == std::string::npos) break;
+        const std::string id = s.substr(pos + 1, end - pos - 1);
+        std::string unique = id;
+        for (int k = 2; seen.count(unique); ++k) unique = id + "-" + std::to_string(k);
+        seen.insert(unique);
+        if (unique != id) s.replace(pos + 1, id.size(), unique);
+        pos += unique.size() + 2;
+    }
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
     return s;
 }

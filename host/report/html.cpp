@@ -1,6 +1,7 @@
 // The HTML page of a report (report.hpp): one file, no external resource — the style is inline,
 // the plots are inline SVG, there is no script.
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 
@@ -75,6 +76,25 @@ std::string table_html(const Model& m, const Group& g) {
     return out + "</tbody>\n</table>\n";
 }
 
+// The per-method summary across groups (as the terminal's last table).
+std::string overall_html(const Model& m, GroupBy by) {
+    const std::vector<Overall> ov = overall(m);
+    double best = kNaN;
+    for (const Overall& x : ov)
+        if (!std::isnan(x.mean_rank) && (std::isnan(best) || x.mean_rank < best)) best = x.mean_rank;
+    std::string out = fmt::format("<table class=\"report\">\n<thead><tr><th>method</th><th>{}s</th><th>runs</th>"
+                                  "<th>mean rank</th><th>best in</th></tr></thead>\n<tbody>\n",
+                                  group_by_name(by));
+    for (const Overall& x : ov) {
+        const bool is_best = !std::isnan(x.mean_rank) && std::abs(x.mean_rank - best) < 1e-9;
+        out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td>{} ok{}</td><td class=\"num{}\">{}</td>"
+                           "<td class=\"num\">{}</td></tr>\n",
+                           esc(x.method), x.groups, x.ok, x.failed ? fmt::format(", {} failed", x.failed) : "",
+                           is_best ? " best" : "", esc(rank_text(x.mean_rank)), x.wins);
+    }
+    return out + "</tbody>\n</table>\n";
+}
+
 std::string figure_html(const Figure& f, const Rendered& r) {
     if (!r.ok) return "";
     return fmt::format("<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n", r.svg, esc(f.caption));
@@ -137,6 +157,10 @@ PlotSummary write_html(const std::vector<RunResult>& runs, const ReportOptions& 
     h += "<nav>";
     for (size_t gi = 0; gi < m.groups.size(); ++gi)
         h += fmt::format("<a href=\"#{}\">{}</a> ", anchor(gi), esc(m.groups[gi].name));
+    bool ranked = false;
+    for (const Column& c : m.columns) ranked = ranked || c.direction != 0;
+    const bool across = m.groups.size() > 1 && ranked;
+    if (across) h += "<a href=\"#across\">across</a> ";
     if (profiles) h += "<a href=\"#profiles\">performance profiles</a>";
     h += "</nav>\n";
 
@@ -151,6 +175,10 @@ PlotSummary write_html(const std::vector<RunResult>& runs, const ReportOptions& 
         if (!figs.empty()) h += "<div class=\"plots\">\n" + figs + "</div>\n";
         h += "</section>\n";
     }
+    if (across)
+        h += fmt::format("<section id=\"across\">\n<h2>Across {} {}s</h2>\n<p class=\"meta\">Mean rank: the mean of "
+                         "the method's rank in each {} where it ran; best in: where its rank is the best.</p>\n{}</section>\n",
+                         m.groups.size(), group_by_name(o.group_by), group_by_name(o.group_by), overall_html(m, o.group_by));
     if (profiles) {
         h += "<section id=\"profiles\">\n<h2>Performance profiles</h2>\n<div class=\"plots\">\n";
         for (size_t i = 0; i < set.figures.size(); ++i)

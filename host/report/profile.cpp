@@ -34,7 +34,7 @@ PerformanceProfile performance_profile(const std::vector<std::string>& instances
         for (size_t s = 0; s < methods.size() && s < t[i].size(); ++s)
             if (std::isfinite(t[i][s])) best = std::min(best, t[i][s]);
         if (best <= 0) {
-            p.notes.push_back(fmt::format("{} left out: its best value {} is not positive", instances[i], best));
+            p.notes.push_back(fmt::format("{} left out: its best value {:.4g} is not positive", instances[i], best));
             continue;
         }
         p.instances.push_back(instances[i]);

@@ -33,6 +33,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <string>
@@ -100,6 +101,8 @@ inline bool parse_index(std::string_view s, int64_t& v) {
 class LineReader {
 public:
     explicit LineReader(const std::string& path) : path_(path), in_(path) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) throw IoError("'" + path + "' is a folder, not a data file");
         if (!in_) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
     }
     bool next() {
