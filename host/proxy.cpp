@@ -61,19 +61,10 @@ double seconds_per_tick() {
 #endif
 }
 
-inline bool Proxy::take(int slot, int64_t units) {
-    if (units > max_units_ - units_) [[unlikely]]  // (units >= 0; no overflow near INT64_MAX)
-        return false;
-    units_ += units;
-    slots_[slot].calls += 1;
-    slots_[slot].units += units;
-    return true;
-}
-
 tsr_status Proxy::refuse(int slot, int64_t units) {
     error_is_ours_ = true;
-    error_ = fmt::format("evaluation budget spent: {} of {} oracle units used, {} more asked by {}", units_,
-                         max_units_, units, kSlotNames[slot]);
+    error_ = fmt::format("evaluation budget spent: {} of {} oracle units used, {} more asked by {}",
+                         total_units(), max_units_, units, kSlotNames[slot]);
     return TSR_BUDGET_EXHAUSTED;
 }
 
@@ -86,22 +77,39 @@ struct ProxyThunks {
                slot != kDatasetFind;
     }
 
-    // Charge, then call. Most calls end in a tail jump to the problem; one in 64 (and the first
-    // 64) is timed.
-    template <int Slot, class Call>
-    static tsr_status forward(Proxy& p, int64_t units, Call&& call) {
+    // Functions of one point charge one unit per call; batches charge their size.
+    static constexpr bool is_batch(int slot) {
+        return slot == kObjectiveValueBatch || slot == kFiniteSumBatchValue || slot == kFiniteSumBatchValueGradient;
+    }
+
+    // Charge, then call. The hot path is a decrement, two increments, a flag and a tail jump to
+    // the problem; every 64th call (and the first) goes through `timed` instead, kept out of
+    // line so that the hot path needs no stack frame.
+    template <int Slot, class Fn, class... A>
+    [[gnu::always_inline]] static tsr_status forward(Proxy& p, int64_t units, Fn fn, A... args) {
         Proxy::Slot& s = p.slots_[Slot];
-        if constexpr (is_oracle(Slot)) {
-            if (!p.take(Slot, units)) [[unlikely]]
+        if constexpr (is_batch(Slot)) {
+            if (units > p.remaining_) [[unlikely]]
                 return p.refuse(Slot, units);
-        } else {
-            s.calls += 1;
+            p.remaining_ -= units;
+            s.batch_units += units;
+        } else if constexpr (is_oracle(Slot)) {
+            if (p.remaining_ <= 0) [[unlikely]]
+                return p.refuse(Slot, 1);
+            --p.remaining_;
         }
+        s.calls += 1;
         p.error_is_ours_ = false;  // an error now comes from the problem
-        if (s.calls > 64 && (s.calls & 63) != 0) [[likely]]
-            return call();
+        if (--s.until_timed == 0) [[unlikely]]
+            return timed(s, fn, p.inner_, args...);
+        return fn(p.inner_, args...);
+    }
+
+    template <class Fn, class... A>
+    [[gnu::noinline]] static tsr_status timed(Proxy::Slot& s, Fn fn, tsr_object* inner, A... args) {
+        s.until_timed = 64;
         const uint64_t t0 = ticks();
-        const tsr_status status = call();
+        const tsr_status status = fn(inner, args...);
         s.ticks += ticks() - t0;
         s.timed_calls += 1;
         return status;
@@ -117,27 +125,25 @@ struct ProxyThunks {
     static int64_t obj_dim(tsr_object* o) { return of(o).objective_->dim(of(o).inner_); }
     static tsr_status obj_initial_point(tsr_object* o, double* x0) {
         Proxy& p = of(o);
-        return forward<kObjectiveInitialPoint>(p, 0, [&] { return p.objective_->initial_point(p.inner_, x0); });
+        return forward<kObjectiveInitialPoint>(p, 0, p.objective_->initial_point, x0);
     }
     static tsr_status obj_value(tsr_object* o, const double* x, double* f) {
         Proxy& p = of(o);
-        return forward<kObjectiveValue>(p, 1, [&] { return p.objective_->value(p.inner_, x, f); });
+        return forward<kObjectiveValue>(p, 1, p.objective_->value, x, f);
     }
     static tsr_status obj_value_gradient(tsr_object* o, const double* x, double* f, double* g) {
         Proxy& p = of(o);
-        return forward<kObjectiveValueGradient>(p, 1,
-                                                [&] { return p.objective_->value_gradient(p.inner_, x, f, g); });
+        return forward<kObjectiveValueGradient>(p, 1, p.objective_->value_gradient, x, f, g);
     }
     static tsr_status obj_value_batch(tsr_object* o, int64_t m, const double* X, double* f) {
         Proxy& p = of(o);
         if (m < 0) [[unlikely]]
             return invalid(p, "value_batch: the number of points m is negative");
-        return forward<kObjectiveValueBatch>(p, m, [&] { return p.objective_->value_batch(p.inner_, m, X, f); });
+        return forward<kObjectiveValueBatch>(p, m, p.objective_->value_batch, m, X, f);
     }
     static tsr_status obj_hessian_vector(tsr_object* o, const double* x, const double* v, double* hv) {
         Proxy& p = of(o);
-        return forward<kObjectiveHessianVector>(p, 1,
-                                                [&] { return p.objective_->hessian_vector(p.inner_, x, v, hv); });
+        return forward<kObjectiveHessianVector>(p, 1, p.objective_->hessian_vector, x, v, hv);
     }
 
     // tsr.finite_sum.v1
@@ -145,14 +151,12 @@ struct ProxyThunks {
     static int64_t fs_n_terms(tsr_object* o) { return of(o).finite_sum_->n_terms(of(o).inner_); }
     static tsr_status fs_batch_value(tsr_object* o, const double* x, int64_t m, const int64_t* idx, double* f) {
         Proxy& p = of(o);
-        return forward<kFiniteSumBatchValue>(p, m > 0 ? m : 0,
-                                             [&] { return p.finite_sum_->batch_value(p.inner_, x, m, idx, f); });
+        return forward<kFiniteSumBatchValue>(p, m > 0 ? m : 0, p.finite_sum_->batch_value, x, m, idx, f);
     }
     static tsr_status fs_batch_value_gradient(tsr_object* o, const double* x, int64_t m, const int64_t* idx,
                                               double* f, double* g) {
         Proxy& p = of(o);
-        return forward<kFiniteSumBatchValueGradient>(
-            p, m > 0 ? m : 0, [&] { return p.finite_sum_->batch_value_gradient(p.inner_, x, m, idx, f, g); });
+        return forward<kFiniteSumBatchValueGradient>(p, m > 0 ? m : 0, p.finite_sum_->batch_value_gradient, x, m, idx, f, g);
     }
 
     // tsr.bounds.v1
@@ -160,22 +164,22 @@ struct ProxyThunks {
     static int32_t b_set_kind(tsr_object* o) { return of(o).bounds_->set_kind(of(o).inner_); }
     static tsr_status b_bounds(tsr_object* o, double* lo, double* hi) {
         Proxy& p = of(o);
-        return forward<kBoundsBounds>(p, 0, [&] { return p.bounds_->bounds(p.inner_, lo, hi); });
+        return forward<kBoundsBounds>(p, 0, p.bounds_->bounds, lo, hi);
     }
     static tsr_status b_project(tsr_object* o, const double* x, double* out) {
         Proxy& p = of(o);
-        return forward<kBoundsProject>(p, 1, [&] { return p.bounds_->project(p.inner_, x, out); });
+        return forward<kBoundsProject>(p, 1, p.bounds_->project, x, out);
     }
 
     // tsr.dataset.v1
     static int32_t ds_count(tsr_object* o) { return of(o).dataset_->count(of(o).inner_); }
     static tsr_status ds_get(tsr_object* o, int32_t i, tsr_matrix* out) {
         Proxy& p = of(o);
-        return forward<kDatasetGet>(p, 0, [&] { return p.dataset_->get(p.inner_, i, out); });
+        return forward<kDatasetGet>(p, 0, p.dataset_->get, i, out);
     }
     static tsr_status ds_find(tsr_object* o, const char* name, tsr_matrix* out) {
         Proxy& p = of(o);
-        return forward<kDatasetFind>(p, 0, [&] { return p.dataset_->find(p.inner_, name, out); });
+        return forward<kDatasetFind>(p, 0, p.dataset_->find, name, out);
     }
 
     // tsr_object
@@ -203,7 +207,9 @@ struct ProxyThunks {
 };
 
 Proxy::Proxy(tsr_object* problem, int64_t max_evals)
-    : inner_(problem), max_units_(max_evals > 0 ? max_evals : std::numeric_limits<int64_t>::max()) {
+    : inner_(problem),
+      max_units_(max_evals > 0 ? max_evals : std::numeric_limits<int64_t>::max()),
+      remaining_(max_units_) {
     using T = ProxyThunks;
     obj_.struct_size = sizeof obj_;
     obj_.self = this;
@@ -228,12 +234,17 @@ Proxy::Proxy(tsr_object* problem, int64_t max_evals)
     if (dataset_) dataset_table_ = {&T::ds_count, &T::ds_get, &T::ds_find};
 }
 
+int64_t Proxy::slot_units(int slot) const {
+    if (ProxyThunks::is_batch(slot)) return slots_[slot].batch_units;
+    return ProxyThunks::is_oracle(slot) ? slots_[slot].calls : 0;
+}
+
 std::vector<Counter> Proxy::counters() const {
     std::vector<Counter> out;
     const double spt = seconds_per_tick();
     for (int i = 0; i < kProxySlots; ++i)
         if (slots_[i].calls > 0)
-            out.push_back({kSlotNames[i], slots_[i].calls, slots_[i].units,
+            out.push_back({kSlotNames[i], slots_[i].calls, slot_units(i),
                            slots_[i].timed_calls ? static_cast<double>(slots_[i].ticks) * spt *
                                                        static_cast<double>(slots_[i].calls) /
                                                        static_cast<double>(slots_[i].timed_calls)

@@ -66,18 +66,19 @@ public:
     Proxy& operator=(const Proxy&) = delete;
 
     tsr_object* object() { return &obj_; }
-    int64_t total_units() const { return units_; }
-    bool exhausted() const { return units_ >= max_units_; }
+    int64_t total_units() const { return max_units_ - remaining_; }
+    bool exhausted() const { return remaining_ <= 0; }
     // Units per slot, for trace snapshots.
     void units_snapshot(int64_t* out) const {
-        for (int i = 0; i < kProxySlots; ++i) out[i] = slots_[i].units;
+        for (int i = 0; i < kProxySlots; ++i) out[i] = slot_units(i);
     }
     // Counters of the slots that were called, with times in seconds.
     std::vector<Counter> counters() const;
 
     struct Slot {
         int64_t calls = 0;
-        int64_t units = 0;
+        int64_t batch_units = 0;  // batch functions only; one-point functions: units == calls
+        int64_t until_timed = 1;  // calls left before the next timed one (the first is timed)
         int64_t timed_calls = 0;  // calls whose time was measured
         uint64_t ticks = 0;       // TSC ticks of the timed calls
     };
@@ -85,13 +86,14 @@ public:
 private:
     friend struct ProxyThunks;
 
-    bool take(int slot, int64_t units);
     tsr_status refuse(int slot, int64_t units);
+    int64_t slot_units(int slot) const;
 
     tsr_object obj_{};
     tsr_object* inner_;
-    int64_t units_ = 0;
+    // The budget counts down: one decrement and a sign test per call.
     int64_t max_units_;
+    int64_t remaining_;
     std::array<Slot, kProxySlots> slots_{};
 
     const tsr_objective_v1* objective_ = nullptr;
