@@ -14,9 +14,11 @@
 #include <tessera/kit/rng.hpp>
 #include <tessera/sdk.hpp>
 
+#include "known_minimizer.hpp"
+
 namespace baselines {
 
-class Quadratic {
+class Quadratic : public KnownMinimizer {
 public:
     static constexpr tsr::Info info{"fn.quadratic", "1.0.0",
                                     "strongly convex quadratic, random rotation, eigenvalues log-spaced in [1, cond]",
@@ -32,7 +34,7 @@ public:
         }
     };
 
-    Quadratic(const Params& p, uint64_t seed) : A_(p.d, p.d), x_star_(p.d), r_(p.d), Ar_(p.d) {
+    Quadratic(const Params& p, uint64_t seed) : KnownMinimizer(Vec(p.d)), A_(p.d, p.d), r_(p.d), Ar_(p.d) {
         const int64_t d = p.d;
         tsr::kit::Rng rng_q(tsr::kit::mix_seed(seed, 1)), rng_x(tsr::kit::mix_seed(seed, 2));
         tsr::Mat G(d, d);
@@ -69,21 +71,10 @@ public:
     }
     void hessian_vector(tsr::CVecMap, tsr::CVecMap v, tsr::VecMap hv) { hv.noalias() = A_ * v; }
 
-    std::optional<double> truth_scalar(std::string_view name) {
-        return name == "f_star" ? std::optional<double>(0.0) : std::nullopt;
-    }
-    std::optional<tsr_array> truth_array(std::string_view name) {
-        return name == "x_star" ? std::optional<tsr_array>(tsr::array_view(x_star_)) : std::nullopt;
-    }
-    const char* const* truth_names() const {
-        static const char* const names[] = {"f_star", "x_star", nullptr};
-        return names;
-    }
 
 private:
     using Vec = tsr::Vec;
     tsr::Mat A_;
-    Vec x_star_;
     Vec r_, Ar_;  // scratch: x − x*, A(x − x*)
 };
 

@@ -12,9 +12,11 @@
 // function", The Computer Journal 3(3), 1960; chained form: Moré, Garbow & Hillstrom, ACM TOMS 7(1), 1981.
 #include <tessera/sdk.hpp>
 
+#include "known_minimizer.hpp"
+
 namespace baselines {
 
-class Rosenbrock {
+class Rosenbrock : public KnownMinimizer {
 public:
     static constexpr tsr::Info info{"fn.rosenbrock", "1.0.0", "chained Rosenbrock function, f* = 0 at (1, ..., 1)",
                                     "Rosenbrock, The Computer Journal 3(3), 1960"};
@@ -24,7 +26,7 @@ public:
         static void schema(tsr::Schema<Params>& s) { s.integer("d", &Params::d, "dimension (>= 2)", {.min = 2}); }
     };
 
-    explicit Rosenbrock(const Params& p) : x_star_(tsr::Vec::Ones(p.d)) {}
+    explicit Rosenbrock(const Params& p) : KnownMinimizer(tsr::Vec::Ones(p.d)) {}
 
     int64_t dim() const { return x_star_.size(); }
     void initial_point(tsr::VecMap x0) const {
@@ -59,20 +61,6 @@ public:
             hv[i + 1] += hij * v[i] + 200.0 * v[i + 1];
         }
     }
-
-    std::optional<double> truth_scalar(std::string_view name) {
-        return name == "f_star" ? std::optional<double>(0.0) : std::nullopt;
-    }
-    std::optional<tsr_array> truth_array(std::string_view name) {
-        return name == "x_star" ? std::optional<tsr_array>(tsr::array_view(x_star_)) : std::nullopt;
-    }
-    const char* const* truth_names() const {
-        static const char* const names[] = {"f_star", "x_star", nullptr};
-        return names;
-    }
-
-private:
-    tsr::Vec x_star_;
 };
 
 TSR_REGISTER(Rosenbrock);

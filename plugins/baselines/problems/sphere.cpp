@@ -8,9 +8,11 @@
 // PhD thesis, University of Michigan, 1975 (function F1).
 #include <tessera/sdk.hpp>
 
+#include "known_minimizer.hpp"
+
 namespace baselines {
 
-class Sphere {
+class Sphere : public KnownMinimizer {
 public:
     static constexpr tsr::Info info{"fn.sphere", "1.0.0", "shifted sphere ||x - shift||^2, f* = 0",
                                     "De Jong, PhD thesis, University of Michigan, 1975 (F1)"};
@@ -24,7 +26,7 @@ public:
         }
     };
 
-    explicit Sphere(const Params& p) : x_star_(tsr::Vec::Constant(p.d, p.shift)) {}
+    explicit Sphere(const Params& p) : KnownMinimizer(tsr::Vec::Constant(p.d, p.shift)) {}
 
     int64_t dim() const { return x_star_.size(); }
     void initial_point(tsr::VecMap x0) const { x0.setOnes(); }
@@ -34,20 +36,6 @@ public:
         return 0.25 * g.squaredNorm();
     }
     void hessian_vector(tsr::CVecMap, tsr::CVecMap v, tsr::VecMap hv) { hv = 2.0 * v; }
-
-    std::optional<double> truth_scalar(std::string_view name) {
-        return name == "f_star" ? std::optional<double>(0.0) : std::nullopt;
-    }
-    std::optional<tsr_array> truth_array(std::string_view name) {
-        return name == "x_star" ? std::optional<tsr_array>(tsr::array_view(x_star_)) : std::nullopt;
-    }
-    const char* const* truth_names() const {
-        static const char* const names[] = {"f_star", "x_star", nullptr};
-        return names;
-    }
-
-private:
-    tsr::Vec x_star_;
 };
 
 TSR_REGISTER(Sphere);
