@@ -306,8 +306,19 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
                             "algorithm", "metric", "claim", "quick"});
 
     // ---- the experiment ----
-    if (auto n = root.get("name")) e.name = r.string(*n, "name");
-    else r.fail(1, "name", "missing", "name = \"...\" at the top of the file");
+    if (auto n = root.get("name")) {
+        e.name = r.string(*n, "name");
+        // It names the default results file (results/<name>.db): no folders, nothing hidden.
+        const bool bad = e.name.front() == '.' || std::any_of(e.name.begin(), e.name.end(), [](unsigned char c) {
+                             return c < 0x20 || c == 0x7f || c == '/' || c == '\\';
+                         });
+        if (bad)
+            r.fail(line_of(n->source()), "name", fmt::format("'{}' cannot name a file", e.name),
+                   "a name without '/', '\\' or control characters, not starting with '.' (it names the "
+                   "default results file)");
+    } else {
+        r.fail(1, "name", "missing", "name = \"...\" at the top of the file");
+    }
     if (auto n = root.get("description")) e.description = r.string(*n, "description", true);
     if (auto n = root.get("seed"))
         e.seed = static_cast<uint64_t>(r.integer(*n, "seed", 0, std::numeric_limits<int64_t>::max(), "an integer >= 0"));

@@ -16,6 +16,7 @@
 
 #include "errors.hpp"
 #include "tessera/abi.h"
+#include "text.hpp"
 
 namespace tsr::host {
 
@@ -79,14 +80,6 @@ std::string direction_name(int32_t direction) {
     }
 }
 
-std::string shape_text(const std::vector<int64_t>& shape) {
-    std::string s;
-    for (size_t i = 0; i < shape.size(); ++i) {
-        if (i) s += 'x';
-        s += std::to_string(shape[i]);
-    }
-    return s;
-}
 
 // Calls f(value) for each element of the array, as double (f64) or int64_t (integer dtypes).
 template <class F>

@@ -58,6 +58,7 @@
 #include <fmt/format.h>
 
 #include "errors.hpp"
+#include "text.hpp"
 
 namespace tsr::host {
 
@@ -418,14 +419,6 @@ void check_consistent(const RunResult& r) {
     }
 }
 
-std::string shape_text(const std::vector<int64_t>& shape) {
-    std::string s;
-    for (size_t i = 0; i < shape.size(); ++i) {
-        if (i) s += 'x';
-        s += std::to_string(shape[i]);
-    }
-    return s;
-}
 
 int64_t insert_run(const Connection& c, const RunResult& r) {
     Statement s(c, R"sql(INSERT INTO runs (run_key, experiment, algorithm_label, problem_label,

@@ -21,20 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string esc(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 constexpr const char* style = R"css(
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; margin: 2em auto; max-width: 1400px; padding: 0 1.5em; }
@@ -58,19 +44,19 @@ std::string table_html(const Model& m, const Group& g) {
     std::string out = "<table class=\"report\">\n<thead><tr><th>method</th><th>runs</th>";
     for (const Column& c : g.columns) {
         ranked = ranked || c.direction != 0;
-        out += fmt::format("<th title=\"{}\">{}</th>", esc(c.key() + (c.direction < 0 ? ": lower is better" : c.direction > 0 ? ": higher is better" : "")),
-                           esc(column_title(c)));
+        out += fmt::format("<th title=\"{}\">{}</th>", xml_escape(c.key() + (c.direction < 0 ? ": lower is better" : c.direction > 0 ? ": higher is better" : "")),
+                           xml_escape(column_title(c)));
     }
     if (ranked) out += "<th>rank</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const Row& row : g.rows) {
-        out += fmt::format("<tr><td>{}</td><td>{}</td>", esc(row.method), esc(runs_text(row)));
+        out += fmt::format("<tr><td>{}</td><td>{}</td>", xml_escape(row.method), xml_escape(runs_text(row)));
         for (const Cell& c : row.cells) {
             const std::string miss = missing_text(c);
-            out += fmt::format("<td{}>{}{}</td>", c.best ? " class=\"best\"" : "", esc(value_text(c, m.median)),
-                               miss.empty() ? "" : "<span class=\"miss\">" + esc(miss) + "</span>");
+            out += fmt::format("<td{}>{}{}</td>", c.best ? " class=\"best\"" : "", xml_escape(value_text(c, m.median)),
+                               miss.empty() ? "" : "<span class=\"miss\">" + xml_escape(miss) + "</span>");
         }
-        if (ranked) out += fmt::format("<td class=\"num{}\">{}</td>", row.best_rank ? " best" : "", esc(rank_text(row.rank)));
+        if (ranked) out += fmt::format("<td class=\"num{}\">{}</td>", row.best_rank ? " best" : "", xml_escape(rank_text(row.rank)));
         out += "</tr>\n";
     }
     return out + "</tbody>\n</table>\n";
@@ -89,15 +75,15 @@ std::string overall_html(const Model& m, GroupBy by) {
         const bool is_best = !std::isnan(x.mean_rank) && std::abs(x.mean_rank - best) < 1e-9;
         out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td>{} ok{}</td><td class=\"num{}\">{}</td>"
                            "<td class=\"num\">{}</td></tr>\n",
-                           esc(x.method), x.groups, x.ok, x.failed ? fmt::format(", {} failed", x.failed) : "",
-                           is_best ? " best" : "", esc(rank_text(x.mean_rank)), x.wins);
+                           xml_escape(x.method), x.groups, x.ok, x.failed ? fmt::format(", {} failed", x.failed) : "",
+                           is_best ? " best" : "", xml_escape(rank_text(x.mean_rank)), x.wins);
     }
     return out + "</tbody>\n</table>\n";
 }
 
 std::string figure_html(const Figure& f, const Rendered& r) {
     if (!r.ok) return "";
-    return fmt::format("<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n", r.svg, esc(f.caption));
+    return fmt::format("<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n", r.svg, xml_escape(f.caption));
 }
 
 std::string anchor(size_t group) { return fmt::format("g{}", group + 1); }
@@ -136,27 +122,27 @@ PlotSummary write_html(const std::vector<RunResult>& runs, const ReportOptions& 
 
     std::string h;
     h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-    h += fmt::format("<title>Tessera report{}</title>\n", o.title.empty() ? "" : ": " + esc(o.title));
+    h += fmt::format("<title>Tessera report{}</title>\n", o.title.empty() ? "" : ": " + xml_escape(o.title));
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     h += fmt::format("<style>{}</style>\n</head>\n<body>\n", style);
-    h += fmt::format("<h1>Tessera report{}</h1>\n", o.title.empty() ? "" : ": " + esc(o.title));
+    h += fmt::format("<h1>Tessera report{}</h1>\n", o.title.empty() ? "" : ": " + xml_escape(o.title));
     h += fmt::format("<p class=\"meta\">{} run{} ({} failed) in {} group{} by {} · {} over seeds · tessera {} · {}{}</p>\n",
                      m.runs, m.runs == 1 ? "" : "s", failed, m.groups.size(), m.groups.size() == 1 ? "" : "s",
-                     group_by_name(o.group_by), m.median ? "median [25%, 75%]" : "mean ± std", esc(host_version()),
-                     esc(utc_now_iso8601()), plotter.empty() ? "" : " · plots by " + esc(plotter));
+                     group_by_name(o.group_by), m.median ? "median [25%, 75%]" : "mean ± std", xml_escape(host_version()),
+                     xml_escape(utc_now_iso8601()), plotter.empty() ? "" : " · plots by " + xml_escape(plotter));
     if (m.superseded)
         h += fmt::format("<p class=\"meta\">{} earlier run{} of a retried run key left out.</p>\n", m.superseded,
                          m.superseded == 1 ? "" : "s");
     if (!set.notes.empty()) {
         h += "<ul class=\"notes\">\n";
-        for (const std::string& n : set.notes) h += "<li>" + esc(n) + "</li>\n";
+        for (const std::string& n : set.notes) h += "<li>" + xml_escape(n) + "</li>\n";
         h += "</ul>\n";
     }
     bool profiles = false;
     for (size_t i = 0; i < set.figures.size(); ++i) profiles = profiles || (set.figures[i].kind == "profile" && rendered[i].ok);
     h += "<nav>";
     for (size_t gi = 0; gi < m.groups.size(); ++gi)
-        h += fmt::format("<a href=\"#{}\">{}</a> ", anchor(gi), esc(m.groups[gi].name));
+        h += fmt::format("<a href=\"#{}\">{}</a> ", anchor(gi), xml_escape(m.groups[gi].name));
     bool ranked = false;
     for (const Column& c : m.columns) ranked = ranked || c.direction != 0;
     const bool across = m.groups.size() > 1 && ranked;
@@ -166,7 +152,7 @@ PlotSummary write_html(const std::vector<RunResult>& runs, const ReportOptions& 
 
     for (size_t gi = 0; gi < m.groups.size(); ++gi) {
         const Group& g = m.groups[gi];
-        h += fmt::format("<section id=\"{}\">\n<h2>{} <small>· {} run{}</small></h2>\n", anchor(gi), esc(g.name), g.run_count,
+        h += fmt::format("<section id=\"{}\">\n<h2>{} <small>· {} run{}</small></h2>\n", anchor(gi), xml_escape(g.name), g.run_count,
                          g.run_count == 1 ? "" : "s");
         h += table_html(m, g);
         std::string figs;
