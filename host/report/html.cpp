@@ -21,7 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 constexpr const char* style = R"css(
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; margin: 2em auto; max-width: 1400px; padding: 0 1.5em; }
 h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.25em; margin-top: 2.2em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
