@@ -17,7 +17,7 @@ std::string format_duration(double s) {
 }
 
 Progress::Progress(size_t total, bool quiet)
-    : total_(total), quiet_(quiet), tty_(::isatty(STDERR_FILENO) != 0),
+    : total_(total), quiet_(quiet || total == 0), tty_(::isatty(STDERR_FILENO) != 0),
       start_(std::chrono::steady_clock::now()), last_(start_) {
     draw(true);
 }
