@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -77,7 +79,11 @@ BenchOutcome run_bench(const BenchRequest& req) {
         if (p.index % shard_n == shard_i) selected.push_back(&p);
 
     BackendOptions opt = req.options;
-    if (opt.hard_timeout == 0 && exp.budget.max_seconds > 0) opt.hard_timeout = 3 * exp.budget.max_seconds + 60;
+    if (opt.hard_timeout == 0) {  // 3 x the longest time budget of any run (algorithms may override it)
+        double longest = 0;
+        for (const PlannedRun* p : selected) longest = std::max(longest, p->request.budget.max_seconds);
+        if (longest > 0) opt.hard_timeout = 3 * longest + 60;
+    }
     opt.trace_every = static_cast<int>(exp.trace.every);
     opt.trace_log_points = static_cast<int>(exp.trace.log_points);
 
@@ -125,9 +131,16 @@ BenchOutcome run_bench(const BenchRequest& req) {
     else run_mpi(reg, plan, todo, opt, sink);
     progress.finish();
 
+    // The stored runs of this plan, labelled as the experiment labels them now: a label renamed
+    // since a run was stored (labels are not part of the run key) follows the file.
+    std::map<std::string, const PlannedRun*> by_key;
     std::vector<std::string> keys;
-    for (const PlannedRun* p : selected) keys.push_back(p->key);
-    for (int64_t id : store.ids_by_keys(keys)) out.runs.push_back(store.load(id));
+    for (const PlannedRun* p : selected) keys.push_back(p->key), by_key[p->key] = p;
+    for (int64_t id : store.ids_by_keys(keys)) {
+        RunResult r = store.load(id);
+        if (r.run_key) r.labels = by_key.at(*r.run_key)->labels;
+        out.runs.push_back(std::move(r));
+    }
     return out;
 }
 

@@ -24,8 +24,8 @@ int cmd_bench(const std::vector<std::string>& args) {
         "retry-failed", "run again the runs stored as failed (error, crashed, timeout, out of memory)")(
         "quick", "apply the experiment's [quick] reductions (what claim tests run)")(
         "timeout", po::value(&req.options.hard_timeout)->default_value(0),
-        "hard wall-clock limit per run, seconds (processes backend; 0: 3 x the time budget + 60 when the "
-        "experiment has one, else none)")(
+        "hard wall-clock limit per run, seconds (processes backend; 0: 3 x the longest time budget + 60 s "
+        "when runs have one, else none)")(
         "memory-limit", po::value(&req.options.memory_limit_mb)->default_value(0),
         "address-space limit per worker, MB (processes backend; 0: none)")(
         "quiet,q", "no progress display")("no-report", "do not print the result tables at the end");
