@@ -8,6 +8,7 @@
 // its worker killed (timeout).
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -114,9 +115,14 @@ void run_processes(const Registry& reg, const std::vector<const PlannedRun*>& ru
         const int err = ::mkstemp(name);
         if (err < 0) throw std::runtime_error("cannot create a worker's stderr file in /tmp");
         ::unlink(name);  // lives as long as a descriptor does
+        const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
         if (pid < 0) throw std::runtime_error("fork() failed");
         if (pid == 0) {
+            // A worker dies with the benchmark: a `kill -9` of the parent must not leave a worker
+            // spinning in a run and holding the store's lock.
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (::getppid() != parent) std::_Exit(0);
             ::close(to[1]);
             ::close(from[0]);
             // The other workers' pipe ends, inherited from the parent, must go: a worker holding

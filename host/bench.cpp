@@ -32,7 +32,8 @@ std::pair<size_t, size_t> parse_shard(const std::string& s) {
 // One writer per store: a second `tessera bench` on the same file is refused, not interleaved.
 // The lock lives as long as the process (and its forked workers).
 void lock_store(const std::string& db) {
-    const std::string lock = db + ".lock";
+    // The canonical path: a second bench reaching the store through a symlink is the same writer.
+    const std::string lock = std::filesystem::weakly_canonical(db).string() + ".lock";
     const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT, 0644);
     if (fd < 0) throw UsageError(fmt::format("cannot create the lock file {} (is the folder writable?)", lock));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
@@ -102,6 +103,8 @@ BenchOutcome run_bench(const BenchRequest& req) {
 
     out.store_path = req.out.empty() ? (std::filesystem::path("results") / (exp.name + ".db")).string() : req.out;
     Store store(out.store_path);
+    if (!store.writable())
+        throw UsageError(fmt::format("the results store {} is read-only; give a writable --out", out.store_path));
     lock_store(out.store_path);
     const auto stored = store.statuses_by_key();
     std::vector<const PlannedRun*> todo;
@@ -123,7 +126,13 @@ BenchOutcome run_bench(const BenchRequest& req) {
         const bool failed = is_failed_status(r.status);
         out.failures += failed;
         ++out.ran;
-        store.save(r);  // one transaction; replaces a failed run with the same key
+        try {
+            store.save(r);  // one transaction; replaces a failed run with the same key
+        } catch (const std::exception& e) {
+            throw EnvironmentError(fmt::format("could not store a run in {}: {}. The {} runs stored before are whole; "
+                                         "free space (or fix the cause) and run the same command again to resume",
+                                         out.store_path, e.what(), kept + kept_failed + out.ran - 1));
+        }
         progress.step(failed);
     };
     if (req.backend == "threads") run_threads(reg, todo, opt, sink);

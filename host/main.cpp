@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
     } catch (const UsageError& e) {
         fmt::print(stderr, "tessera {}: error: {}\n", name, e.what());
         return 2;
+    } catch (const EnvironmentError& e) {
+        fmt::print(stderr, "tessera {}: error: {}\n", name, e.what());
+        return 1;
     } catch (const std::exception& e) {
         fmt::print(stderr, "tessera {}: internal error: {}\n", name, e.what());
         return 1;

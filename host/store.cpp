@@ -175,8 +175,11 @@ public:
     const fs::path& file() const { return file_; }
 
     [[noreturn]] void fail(std::string_view doing) const {
-        throw std::runtime_error(fmt::format("results store '{}': {} failed: {}", file_.string(),
-                                             doing, sqlite3_errmsg(db_.get())));
+        // The operating system's reason ("No space left on device") says more than SQLite's.
+        const int sys = sqlite3_system_errno(db_.get());
+        throw std::runtime_error(fmt::format("results store '{}': {} failed: {}{}", file_.string(), doing,
+                                             sqlite3_errmsg(db_.get()),
+                                             sys ? fmt::format(" ({})", std::strerror(sys)) : std::string()));
     }
 
     // Runs statements that return no rows; `doing` names them in an error (default: the SQL).
@@ -633,6 +636,8 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
 const fs::path& Store::path() const { return impl_->conn.file(); }
+
+bool Store::writable() const { return sqlite3_db_readonly(impl_->conn.get(), "main") == 0; }
 
 int64_t Store::save(const RunResult& r) {
     check_consistent(r);

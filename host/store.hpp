@@ -54,6 +54,8 @@ public:
     // Names of the extra trace columns over all runs, in first-seen order.
     std::vector<std::string> trace_column_names() const;
     const std::filesystem::path& path() const;
+    // False when SQLite opened the file read-only (no write permission on it).
+    bool writable() const;
 
 private:
     struct Impl;
