@@ -107,21 +107,21 @@ BenchOutcome run_bench(const BenchRequest& req) {
         throw UsageError(fmt::format("the results store {} is read-only; give a writable --out", out.store_path));
     lock_store(out.store_path);
     const auto stored = store.statuses_by_key();
-    std::vector<const PlannedRun*> todo;
+    std::vector<const PlannedRun*> to_run;
     size_t kept = 0, kept_failed = 0;
     for (const PlannedRun* p : selected) {
         const auto it = stored.find(p->key);
-        if (it == stored.end() || (is_failed_status(it->second) && req.retry_failed)) todo.push_back(p);
+        if (it == stored.end() || (is_failed_status(it->second) && req.retry_failed)) to_run.push_back(p);
         else ++(is_failed_status(it->second) ? kept_failed : kept);
     }
     if (!quiet)
         fmt::print(stderr, "{}: {} runs{}; {} already stored{}; {} to run on the {} backend{} → {}\n", exp.name,
                    selected.size(), req.shard.empty() ? "" : " in shard " + req.shard, kept + kept_failed,
                    kept_failed ? fmt::format(" ({} failed: --retry-failed reruns them)", kept_failed) : "",
-                   todo.size(), req.backend, mpi ? "" : fmt::format(" with {} jobs", opt.jobs), out.store_path);
+                   to_run.size(), req.backend, mpi ? "" : fmt::format(" with {} jobs", opt.jobs), out.store_path);
 
     install_interrupt_handler();
-    Progress progress(todo.size(), quiet);
+    Progress progress(to_run.size(), quiet);
     const ResultSink sink = [&](const PlannedRun&, RunResult&& r) {
         const bool failed = is_failed_status(r.status);
         out.failures += failed;
@@ -135,9 +135,9 @@ BenchOutcome run_bench(const BenchRequest& req) {
         }
         progress.step(failed);
     };
-    if (req.backend == "threads") run_threads(reg, todo, opt, sink);
-    else if (req.backend == "processes") run_processes(reg, todo, opt, sink);
-    else run_mpi(reg, plan, todo, opt, sink);
+    if (req.backend == "threads") run_threads(reg, to_run, opt, sink);
+    else if (req.backend == "processes") run_processes(reg, to_run, opt, sink);
+    else run_mpi(reg, plan, to_run, opt, sink);
     progress.finish();
 
     // The stored runs of this plan, labelled as the experiment labels them now: a label renamed
