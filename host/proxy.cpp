@@ -61,11 +61,22 @@ double seconds_per_tick() {
 #endif
 }
 
-tsr_status Proxy::refuse(int slot, int64_t units) {
-    error_is_ours_ = true;
-    error_ = fmt::format("evaluation budget spent: {} of {} oracle units used, {} more asked by {}",
-                         total_units(), max_units_, units, kSlotNames[slot]);
-    return TSR_BUDGET_EXHAUSTED;
+[[gnu::noinline, gnu::cold]] tsr_status Proxy::refuse(int slot, int64_t units) {
+    return own_error(TSR_BUDGET_EXHAUSTED,
+                     fmt::format("evaluation budget spent: {} of {} oracle units used, {} more asked by {}",
+                                 total_units(), max_units_, units, kSlotNames[slot]));
+}
+
+[[gnu::noinline, gnu::cold]] tsr_status Proxy::own_error(tsr_status status, std::string message) {
+    error_ = std::move(message);
+    error_at_calls_ = forwarded_calls();
+    return status;
+}
+
+int64_t Proxy::forwarded_calls() const {
+    int64_t n = 0;
+    for (const Slot& s : slots_) n += s.calls();
+    return n;
 }
 
 // The generated forwarding functions. Each reads as: charge the budget, call, add the time.
@@ -98,8 +109,6 @@ struct ProxyThunks {
                 return p.refuse(Slot, 1);
             --p.remaining_;
         }
-        s.calls += 1;
-        p.error_is_ours_ = false;  // an error now comes from the problem
         if (--s.until_timed == 0) [[unlikely]]
             return timed(s, fn, p.inner_, args...);
         return fn(p.inner_, args...);
@@ -115,11 +124,7 @@ struct ProxyThunks {
         return status;
     }
 
-    static tsr_status invalid(Proxy& p, const char* what) {
-        p.error_is_ours_ = true;
-        p.error_ = what;
-        return TSR_ERR_INVALID_ARGUMENT;
-    }
+    static tsr_status invalid(Proxy& p, const char* what) { return p.own_error(TSR_ERR_INVALID_ARGUMENT, what); }
 
     // tsr.objective.v1
     static int64_t obj_dim(tsr_object* o) { return of(o).objective_->dim(of(o).inner_); }
@@ -196,7 +201,7 @@ struct ProxyThunks {
     }
     static uint32_t copy_error(const tsr_object* o, char* buf, uint32_t cap) {
         const Proxy& p = *static_cast<const Proxy*>(o->self);
-        if (!p.error_is_ours_) return p.inner_->copy_error(p.inner_, buf, cap);
+        if (p.error_at_calls_ != p.forwarded_calls()) return p.inner_->copy_error(p.inner_, buf, cap);
         if (buf && cap) {
             const size_t n = std::min<size_t>(p.error_.size(), cap - 1);
             std::memcpy(buf, p.error_.data(), n);
@@ -236,17 +241,17 @@ Proxy::Proxy(tsr_object* problem, int64_t max_evals)
 
 int64_t Proxy::slot_units(int slot) const {
     if (ProxyThunks::is_batch(slot)) return slots_[slot].batch_units;
-    return ProxyThunks::is_oracle(slot) ? slots_[slot].calls : 0;
+    return ProxyThunks::is_oracle(slot) ? slots_[slot].calls() : 0;
 }
 
 std::vector<Counter> Proxy::counters() const {
     std::vector<Counter> out;
     const double spt = seconds_per_tick();
     for (int i = 0; i < kProxySlots; ++i)
-        if (slots_[i].calls > 0)
-            out.push_back({kSlotNames[i], slots_[i].calls, slot_units(i),
+        if (slots_[i].calls() > 0)
+            out.push_back({kSlotNames[i], slots_[i].calls(), slot_units(i),
                            slots_[i].timed_calls ? static_cast<double>(slots_[i].ticks) * spt *
-                                                       static_cast<double>(slots_[i].calls) /
+                                                       static_cast<double>(slots_[i].calls()) /
                                                        static_cast<double>(slots_[i].timed_calls)
                                                  : 0.0});
     return out;

@@ -75,19 +75,23 @@ public:
     // Counters of the slots that were called, with times in seconds.
     std::vector<Counter> counters() const;
 
+    // No call counter: the sampling countdown already knows how many calls were forwarded
+    // (calls()), which saves the hot path an increment.
     struct Slot {
-        int64_t calls = 0;
         int64_t batch_units = 0;  // batch functions only; one-point functions: units == calls
         int64_t until_timed = 1;  // calls left before the next timed one (the first is timed)
-        int64_t timed_calls = 0;  // calls whose time was measured
+        int64_t timed_calls = 0;  // calls whose time was measured: the 1st, 65th, 129th, ...
         uint64_t ticks = 0;       // TSC ticks of the timed calls
+        int64_t calls() const { return timed_calls == 0 ? 0 : 1 + 64 * (timed_calls - 1) + (64 - until_timed); }
     };
 
 private:
     friend struct ProxyThunks;
 
     tsr_status refuse(int slot, int64_t units);
+    tsr_status own_error(tsr_status status, std::string message);
     int64_t slot_units(int slot) const;
+    int64_t forwarded_calls() const;
 
     tsr_object obj_{};
     tsr_object* inner_;
@@ -105,8 +109,11 @@ private:
     tsr_bounds_v1 bounds_table_{};
     tsr_dataset_v1 dataset_table_{};
 
-    bool error_is_ours_ = false;
+    // The proxy's own last error (a refusal) and the number of forwarded calls when it happened:
+    // the error is the proxy's as long as no call has been forwarded since, the problem's after.
+    // (Deciding it at copy_error time keeps a store out of the hot path.)
     std::string error_;
+    int64_t error_at_calls_ = -1;
 };
 
 // Seconds per TSC tick on this machine (calibrated once per process against steady_clock).
