@@ -15,26 +15,13 @@
 #include "errors.hpp"
 #include "experiment.hpp"
 #include "registry.hpp"
+#include "../common/temp_dir.hpp"
 
 namespace enginetest {
 
 namespace fs = std::filesystem;
 
-// A fresh folder under the system temp dir, removed at exit of the process' tests.
-inline const fs::path& temp_dir() {
-    static const fs::path dir = [] {
-        fs::path d = fs::temp_directory_path() / ("tessera-engine-tests-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
-    static const struct Cleanup {
-        ~Cleanup() {
-            std::error_code ec;
-            fs::remove_all(dir, ec);
-        }
-    } cleanup;
-    return dir;
-}
+inline const fs::path& temp_dir() { return tsrtest::temp_dir("engine-tests"); }
 
 // Writes `text` into a new file `name` in the temp folder and returns its path. An existing file
 // is removed first: truncating and rewriting makes ext4 flush on close (auto_da_alloc), which

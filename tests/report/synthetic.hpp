@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "run_result.hpp"
+#include "../common/temp_dir.hpp"
 
 namespace reporttest {
 
@@ -21,21 +22,7 @@ using tsr::host::MetricValue;
 using tsr::host::RunResult;
 using tsr::host::RunStatus;
 
-// A fresh folder under the system temp dir, removed when the tests end.
-inline const fs::path& temp_dir() {
-    static const fs::path dir = [] {
-        fs::path d = fs::temp_directory_path() / ("tessera-report-tests-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
-    static const struct Cleanup {
-        ~Cleanup() {
-            std::error_code ec;
-            fs::remove_all(dir, ec);
-        }
-    } cleanup;
-    return dir;
-}
+inline const fs::path& temp_dir() { return tsrtest::temp_dir("report-tests"); }
 
 // A labelled run of `method` on `instance` (problem label = instance up to '[') with metric
 // values (metric_id, output, direction, value).
