@@ -193,6 +193,8 @@ std::vector<ClaimVerdict> evaluate_claims(const Experiment& e, const std::vector
         if (c.ratio != 1) req.push_back("ratio " + format_double(c.ratio));
         if (!req.empty()) head += " (" + join(req, ", ") + ")";
         v.held = held;
+        v.expected_held = c.expected_held;
+        v.note = c.note;
         v.detail = head + ": " + join(parts, "; ");
         v.how = std::move(head);
         v.measured = std::move(parts);
@@ -210,6 +212,10 @@ std::string verdict_table(const std::vector<ClaimVerdict>& verdicts) {
     const std::string pad(14, ' ');
     for (const ClaimVerdict& v : verdicts) {
         out += fmt::format("{:<14}{}\n", v.held ? "held" : "did not hold", v.text);
+        if (!v.expected_held)
+            out += pad + (v.held ? "UNEXPECTED: marked `expected = \"not held\"`; update the config and README"
+                                 : "expected: known not to reproduce here") +
+                   (v.note.empty() ? "" : " (" + v.note + ")") + "\n";
         if (v.how.empty() && v.measured.empty()) {
             if (!v.detail.empty()) out += pad + v.detail + "\n";
             continue;

@@ -488,7 +488,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         Claim c;
         c.line = line_of(t->source());
         r.check_keys(*t, "claim.", {"text", "better", "worse", "metric", "aggregate", "margin", "ratio", "problems",
-                                    "where", "over"});
+                                    "where", "over", "expected", "note"});
         auto algorithm_ref = [&](const char* key) {
             const std::string path = std::string("claim.") + key;
             auto v = t->get(key);
@@ -549,6 +549,11 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         }
         if (auto v = t->get("text")) c.text = r.string(*v, "claim.text");
         else c.text = fmt::format("{} beats {} on {}", c.better, c.worse, c.output.empty() ? c.metric : c.metric + "/" + c.output);
+        if (auto v = t->get("expected")) c.expected_held = r.choice(*v, "claim.expected", {"held", "not held"}) == "held";
+        if (auto v = t->get("note")) c.note = r.string(*v, "claim.note");
+        if (!c.expected_held && c.note.empty())
+            r.fail(c.line, "claim.note", "missing for a claim expected not to hold",
+                   "note = \"why it does not reproduce here\" (the README gives the figures)");
         const auto instances = claim_instances(e, c);
         if (instances.empty())
             r.fail(c.line, "claim", "selects no problem instance (check problems and where)",

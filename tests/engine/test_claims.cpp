@@ -252,3 +252,28 @@ TEST_CASE("claims: several claims give several verdicts, in order") {
     CHECK_FALSE(v[1].held);
     CHECK(v[0].text == "a beats b on m.low");
 }
+
+TEST_CASE("claims: expected = \"not held\" is evaluated as usual and checked against the expectation") {
+    const std::string base = "better = \"a\"\nworse = \"b\"\nmetric = \"m.low/value\"\n";
+    const auto held = verdict(base, runs(a1_b2));
+    CHECK(held.held);
+    CHECK(held.as_expected());
+
+    const auto known = verdict(base + "expected = \"not held\"\nnote = \"too small here\"\n", runs(a1_b2));
+    CHECK(known.held);  // a beats b: the claim holds although marked as not reproducing
+    CHECK_FALSE(known.expected_held);
+    CHECK_FALSE(known.as_expected());
+    CHECK(verdict_table({known}).find("UNEXPECTED") != std::string::npos);
+    CHECK(verdict_table({known}).find("too small here") != std::string::npos);
+
+    const auto b_wins = [](const std::string& a, const std::string&, int64_t) { return a == "a" ? 2.0 : 1.0; };
+    const auto still = verdict(base + "expected = \"not held\"\nnote = \"too small here\"\n", runs(b_wins));
+    CHECK_FALSE(still.held);
+    CHECK(still.as_expected());
+    CHECK(verdict_table({still}).find("known not to reproduce here") != std::string::npos);
+
+    check_message(load_error(std::string(kHead) + "[[claim]]\n" + base + "expected = \"not held\"\n"),
+                  {"claim.note", "missing for a claim expected not to hold"});
+    check_message(load_error(std::string(kHead) + "[[claim]]\n" + base + "expected = \"maybe\"\n"),
+                  {"claim.expected", "'maybe' is not a known value"});
+}
