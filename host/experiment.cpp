@@ -495,13 +495,21 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
             if (!v) r.fail(c.line, path, "missing", "an algorithm label of this experiment: " + join_or(variant_labels));
             std::string s = r.string(*v, path);
             if (std::find(variant_labels.begin(), variant_labels.end(), s) != variant_labels.end()) return s;
+            // "label[best]": the entry's best variant per instance (a tuned hyper-parameter).
+            if (s.size() > 6 && s.compare(s.size() - 6, 6, "[best]") == 0) {
+                const std::string base = s.substr(0, s.size() - 6);
+                for (const AlgorithmEntry& a : e.algorithms)
+                    if (a.label == base) return s;
+                r.fail(line_of(v->source()), path, fmt::format("'{}' is not an algorithm label of this experiment", base),
+                       "LABEL[best] with LABEL one of " + join_or(variant_labels));
+            }
             for (const AlgorithmEntry& a : e.algorithms)
                 if (a.label == s) {
                     std::vector<std::string> mine;
                     for (const GridPoint& g : grid_points(a.label, a.params)) mine.push_back(g.label);
                     r.fail(line_of(v->source()), path,
                            fmt::format("'{}' has a grid over {}, so it names several variants", s, axis_names(a.params)),
-                           "one of its variants: " + join_or(mine));
+                           "one of its variants: " + join_or(mine) + ", or '" + s + "[best]' (the best variant on each instance)");
                 }
             r.fail(line_of(v->source()), path, fmt::format("'{}' is not an algorithm label of this experiment", s),
                    join_or(variant_labels));

@@ -277,3 +277,33 @@ TEST_CASE("claims: expected = \"not held\" is evaluated as usual and checked aga
     check_message(load_error(std::string(kHead) + "[[claim]]\n" + base + "expected = \"maybe\"\n"),
                   {"claim.expected", "'maybe' is not a known value"});
 }
+
+TEST_CASE("claims: LABEL[best] takes the entry's best variant on each instance") {
+    const std::string head = std::string(kHead) + "[[algorithm]]\nid = \"opt.sgd\"\nlabel = \"g\"\nparams = { lr = [0.1, 0.2] }\n";
+    const auto e = load_text(head + "[[claim]]\nbetter = \"g[best]\"\nworse = \"b\"\nmetric = \"m.low/value\"\n");
+    // b: 2 everywhere; g[lr=0.1]: 3 on quad[d=2], 1 elsewhere; g[lr=0.2]: 1.5 on quad[d=2], 9 elsewhere.
+    auto rs = runs(a1_b2);
+    for (const auto& [p, i] : std::vector<std::pair<std::string, std::string>>{{"quad", "quad[d=2]"}, {"quad", "quad[d=3]"}, {"sphere", "sphere"}})
+        for (int64_t rep = 0; rep < 3; ++rep) {
+            rs.push_back(run("g[lr=0.1]", p, i, rep, i == "quad[d=2]" ? 3.0 : 1.0));
+            rs.push_back(run("g[lr=0.2]", p, i, rep, i == "quad[d=2]" ? 1.5 : 9.0));
+        }
+    auto v = evaluate_claims(e, rs);
+    REQUIRE(v.size() == 1);
+    INFO(v[0].detail);
+    CHECK(v[0].held);
+    CHECK(v[0].detail.find("quad[d=2]: g[lr=0.2] 1.5 vs b 2") != std::string::npos);
+    CHECK(v[0].detail.find("sphere: g[lr=0.1] 1 vs b 2") != std::string::npos);
+    // Without the runs of one variant the other one is still compared; without any, undecided.
+    std::erase_if(rs, [](const RunResult& r) { return r.labels.algorithm == "g[lr=0.2]"; });
+    v = evaluate_claims(e, rs);
+    CHECK_FALSE(v[0].held);  // g[lr=0.1] scores 3 on quad[d=2]
+    std::erase_if(rs, [](const RunResult& r) { return r.labels.algorithm == "g[lr=0.1]"; });
+    v = evaluate_claims(e, rs);
+    CHECK_FALSE(v[0].held);
+    CHECK(v[0].detail.find("undecided") != std::string::npos);
+    check_message(load_error(head + "[[claim]]\nbetter = \"h[best]\"\nworse = \"b\"\nmetric = \"m.low/value\"\n"),
+                  {"claim.better", "'h' is not an algorithm label"});
+    check_message(load_error(head + "[[claim]]\nbetter = \"g\"\nworse = \"b\"\nmetric = \"m.low/value\"\n"),
+                  {"'g[best]'"});
+}
