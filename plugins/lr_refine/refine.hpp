@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
+#include <set>
 #include <vector>
 
 namespace lr_refine {
@@ -34,7 +36,8 @@ inline int64_t median_width(double tau, int64_t T) {
 // scipy.ndimage.median_filter(np.pad(G, (0, 2w), mode='reflect'), size=w, mode='nearest')[:-2w]:
 // a centered running median of odd width w; past the end the sequence is reflected about its
 // last element (so the final values are not pulled towards a constant), before the start it is
-// extended by G_0. Work: O(T·w) (nth_element per window).
+// extended by G_0. A sliding window kept sorted in a multiset, with an iterator on its median:
+// O(T log w) (the pilot of a 300-epoch run has T = 37,500 steps and w = 3,751).
 inline std::vector<double> median_filter(const std::vector<double>& G, int64_t w) {
     const auto T = static_cast<int64_t>(G.size());
     std::vector<double> out(G.size());
@@ -49,11 +52,19 @@ inline std::vector<double> median_filter(const std::vector<double>& G, int64_t w
         if (m >= T) m = period - m;
         return G[static_cast<size_t>(m)];
     };
-    std::vector<double> window(static_cast<size_t>(w));
-    for (int64_t t = 0; t < T; ++t) {
-        for (int64_t j = -h; j <= h; ++j) window[static_cast<size_t>(j + h)] = at(t + j);
-        auto mid = window.begin() + h;
-        std::nth_element(window.begin(), mid, window.end());
+    std::multiset<double> window;
+    for (int64_t j = -h; j <= h; ++j) window.insert(at(j));
+    auto mid = std::next(window.begin(), h);  // the (h+1)-th smallest of the 2h+1
+    out[0] = *mid;
+    for (int64_t t = 1; t < T; ++t) {
+        // Insert the entering value, then remove the leaving one, keeping `mid` on the median:
+        // equal values are inserted after their equals and erased from the first of them, so
+        // the erased node is never the one `mid` points to.
+        const double enter = at(t + h), leave = at(t - 1 - h);
+        window.insert(enter);
+        if (enter < *mid) --mid;
+        if (leave <= *mid) ++mid;
+        window.erase(window.lower_bound(leave));
         out[static_cast<size_t>(t)] = *mid;
     }
     return out;

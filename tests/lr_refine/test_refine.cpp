@@ -6,8 +6,12 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
+
+#include <tessera/kit/rng.hpp>
 
 #include "refine.hpp"
 
@@ -53,6 +57,37 @@ TEST_CASE("median filter equals scipy with the authors' padding") {
     CHECK(median_width(0.1, 10000) == 1001);
     CHECK(median_width(0.1, 25) == 3);
     CHECK(median_width(0.0, 25) == 1);
+}
+
+// The brute-force definition: sort each window (G_0 before the start, reflection past the end).
+std::vector<double> brute_median(const std::vector<double>& G, int64_t w) {
+    const auto T = static_cast<int64_t>(G.size());
+    std::vector<double> out;
+    for (int64_t t = 0; t < T; ++t) {
+        std::vector<double> win;
+        for (int64_t i = t - w / 2; i <= t + w / 2; ++i) {
+            int64_t k = i < 0 ? 0 : i;
+            if (k >= T) {
+                k %= 2 * (T - 1);
+                if (k >= T) k = 2 * (T - 1) - k;
+            }
+            win.push_back(G[static_cast<size_t>(k)]);
+        }
+        std::sort(win.begin(), win.end());
+        out.push_back(win[win.size() / 2]);
+    }
+    return out;
+}
+
+TEST_CASE("the sliding median equals sorting every window, ties included") {
+    tsr::kit::Rng rng(7);
+    for (int64_t T : {2, 3, 5, 17, 200}) {
+        for (int64_t w : {1, 3, 5, 9, 41, 101}) {
+            std::vector<double> G(static_cast<size_t>(T));
+            for (double& g : G) g = std::floor(rng.uniform() * 6.0);  // many ties
+            CHECK(median_filter(G, w) == brute_median(G, w));
+        }
+    }
 }
 
 TEST_CASE("falling norms give a warm-up, rising norms a faster final decay") {
