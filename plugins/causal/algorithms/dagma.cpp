@@ -7,7 +7,7 @@
 //   from W^{(0)} = 0, μ_0 = mu_init, each solved from the previous one (warm start).
 //
 // The inner solver is the reference code's (dagma/linear.py, github.com/kevinsbello/dagma):
-// Adam (β = (0.99, 0.999), ε = 1e-8; tsr::kit::AdamUpdate) on the subgradient
+// Adam (β = (0.99, 0.999), ε = 1e-8; fused with the gradient in math/kernels.hpp) on the subgradient
 //   μ(−Σ̂(I − W) + λ₁ sign W) + 2 W ∘ (sI − W∘W)⁻ᵀ,
 // warm_iter steps for t < T−1 and max_iter for the last, stopping early when the objective
 // changes by <= tol relatively between checkpoints (every `checkpoint` steps). Before each step
@@ -20,8 +20,6 @@
 // Trace, one point per stage: objective Q(W) (unthresholded), h^1(W), μ, s, Adam steps.
 // Outputs: "W" (d × d, row-major, W[i,j]: i → j); scalars h_final (h^1), score_final.
 #include <sstream>
-
-#include <tessera/kit/adam_update.hpp>
 
 #include "data.hpp"
 #include "math/dagma.hpp"
@@ -53,7 +51,7 @@ public:
         double w_threshold = 0.3;
         static void schema(tsr::Schema<Params>& s) {
             s.real("lambda1", &Params::lambda1, "l1 weight (DagmaLinear.fit: 0.03)", {.min = 0.0});
-            s.integer("T", &Params::T, "number of path-following stages (DagmaLinear.fit: 5)", {.min = 1});
+            s.integer("stages", &Params::T, "number of path-following stages T (DagmaLinear.fit: T = 5)", {.min = 1});
             s.text("s", &Params::s,
                    "M-matrix domain parameter per stage, comma-separated; the last value repeats for later stages");
             s.real("mu_init", &Params::mu_init, "weight of the score in the first stage", {.min = 0.0});
@@ -114,12 +112,8 @@ private:
         };
 
         Stage(const Mat& cov, const Params& p)
-            : p_(p), d_(cov.rows()), ls_(cov), h_(d_), w_(d_ * d_), w_prev_(d_ * d_), g_(d_ * d_), R_(d_, d_), Gh_(d_, d_) {
-            adam_.beta1 = p.beta1;
-            adam_.beta2 = p.beta2;
-            adam_.eps = 1e-8;
-            adam_.init(d_ * d_);
-        }
+            : p_(p), d_(cov.rows()), ls_(cov), h_(d_), w_(d_ * d_), w_prev_(d_ * d_), m_(d_ * d_), v_(d_ * d_),
+              R_(d_, d_) {}
 
         const Eigen::VectorXd& w_result() const { return w_; }
         double score(const Eigen::Ref<const Mat>& W) { return ls_.value(W); }
@@ -132,9 +126,10 @@ private:
         Result minimize(const Eigen::VectorXd& w0, double mu, int64_t max_iter, double s, double lr, tsr::Run& r) {
             Result res;
             w_ = w0;
-            adam_.init(d_ * d_);
+            m_.setZero();  // Adam's moments restart with each stage (self.opt_m, self.opt_v = 0, 0)
+            v_.setZero();
+            double pow1 = 1.0, pow2 = 1.0;  // β1^t, β2^t
             Eigen::Map<Mat> W(w_.data(), d_, d_);
-            Eigen::Map<Mat> G(g_.data(), d_, d_);
             const Mat& S = ls_.cov();
             double obj_prev = 1e16;
             for (int64_t it = 1; it <= max_iter; ++it) {
@@ -148,13 +143,14 @@ private:
                     w_ = w_prev_ + 0.5 * (w_ - w_prev_);
                     if (lr <= 1e-16) return res;
                 }
-                // G = μ(−Σ̂(I − W) + λ₁ sign W) + 2 W ∘ (sI − W∘W)⁻ᵀ
-                R_ = S;
-                R_.noalias() -= S * W;
-                G = mu * (p_.lambda1 * W.array().sign() - R_.array()) +
-                    2.0 * W.array() * h_.inverse().transpose().array();
+                // Adam on G = μ(−Σ̂(I − W) + λ₁ sign W) + 2 W ∘ (sI − W∘W)⁻ᵀ (kernels.hpp, fused)
+                kernels::cov_residual(S.data(), w_.data(), R_.data(), d_);
                 w_prev_ = w_;
-                adam_.step(w_, g_, lr);
+                pow1 *= p_.beta1;
+                pow2 *= p_.beta2;
+                kernels::dagma_adam_step(w_.data(), m_.data(), v_.data(), R_.data(), h_.inverse_transpose().data(),
+                                         d_ * d_, mu, p_.lambda1, p_.beta1, p_.beta2, 1.0 / (1.0 - pow1),
+                                         1.0 / (1.0 - pow2), 1e-8, lr);
                 res.steps = it;
                 if (it % p_.checkpoint == 0 || it == max_iter) {
                     const double obj = mu * (ls_.value(W) + p_.lambda1 * W.cwiseAbs().sum()) + h(W, s);
@@ -171,9 +167,8 @@ private:
         int64_t d_;
         LeastSquares ls_;
         LogDetAcyclicity h_;
-        tsr::kit::AdamUpdate adam_;
-        Eigen::VectorXd w_, w_prev_, g_;
-        Mat R_, Gh_;
+        Eigen::VectorXd w_, w_prev_, m_, v_;  // W (column-major) and Adam's moments
+        Mat R_;
     };
 
     static std::vector<double> parse_s(const std::string& text, int64_t T) {
