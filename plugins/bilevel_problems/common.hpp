@@ -1,0 +1,48 @@
+// common.hpp — what the bilevel components (problems, baselines, metrics, and the penalty methods
+// of plugins/bilevel_penalty) do the same way.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include <tessera/kit/rng.hpp>
+#include <tessera/sdk.hpp>
+
+namespace bilevel {
+
+using tsr::Vec;
+
+// Runs `body` (the algorithm's loop, which updates x and y in place) and hands x and y over as
+// the solution arrays "x" and "y" — also when the host refuses an oracle call because the budget
+// is spent: they are then the last accepted iterates, and BudgetExhausted goes on to the host.
+template <class Body>
+void keep_solution(tsr::Run& r, const Vec& x, const Vec& y, Body&& body) {
+    try {
+        body();
+    } catch (const tsr::BudgetExhausted&) {
+        r.put_vector("x", x);
+        r.put_vector("y", y);
+        throw;
+    }
+    r.put_vector("x", x);
+    r.put_vector("y", y);
+}
+
+// Draws m term indices uniformly from [0, n), with replacement (the i.i.d. sampling of the
+// stochastic analyses), into idx. m >= n or m <= 0 gives the full function (idx empty).
+inline std::span<const int64_t> draw_batch(tsr::kit::Rng& rng, int64_t n, int64_t m, std::vector<int64_t>& idx) {
+    if (m <= 0 || m >= n) return {};
+    idx.resize(static_cast<size_t>(m));
+    for (int64_t& i : idx) i = static_cast<int64_t>(rng.below(static_cast<uint64_t>(n)));
+    return idx;
+}
+
+// A box [lo, hi]^d: projection, in place or not.
+struct Box {
+    double lo, hi;
+    void project(tsr::CVecMap v, tsr::VecMap out) const { out = v.cwiseMax(lo).cwiseMin(hi); }
+};
+
+}  // namespace bilevel
