@@ -32,7 +32,8 @@ struct PenaltyDirections {
         : fx(nx), gx_y(nx), gx_z(nx), fy(ny), gy_y(ny), gy_z(ny), dx(nx), dy(ny), dz(ny) {}
 
     // All three directions at (x, y, z); returns f(x, y; B_f). g_y, g_z: g at y and z (on B_g).
-    double at(const tsr::BilevelRef& b, const Vec& x, const Vec& y, const Vec& z, double sigma,
+    template <class B>  // tsr::BilevelRef, or anything with its calling API (tests)
+    double at(const B& b, const Vec& x, const Vec& y, const Vec& z, double sigma,
               std::span<const int64_t> bf, std::span<const int64_t> bg) {
         const double f = b.upper(x, y, bf, fx.data(), fy.data());
         g_y = b.lower(x, y, bg, gx_y.data(), gy_y.data());
@@ -43,7 +44,8 @@ struct PenaltyDirections {
         return f;
     }
     // Only D_y and D_z (the inner loop of the double-loop method: x fixed).
-    void inner(const tsr::BilevelRef& b, const Vec& x, const Vec& y, const Vec& z, double sigma,
+    template <class B>
+    void inner(const B& b, const Vec& x, const Vec& y, const Vec& z, double sigma,
                std::span<const int64_t> bf, std::span<const int64_t> bg) {
         b.upper(x, y, bf, nullptr, fy.data());
         b.lower(x, y, bg, nullptr, gy_y.data());

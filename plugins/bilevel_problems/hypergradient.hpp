@@ -31,8 +31,10 @@ public:
         : fy_(dy), v_(Vec::Zero(dy)), r_(dy), p_(dy), hp_(dy), hxy_(dx) {}
 
     // Writes ∇̂φ(x) into out (dim_x) from the lower iterate y, with cg_steps CG iterations that
-    // stop early when ‖r‖ <= cg_tol ‖∇_y f‖ or when a direction has no positive curvature (a
-    // singular ∇²_yy g: then v keeps the part of the solution found so far). Returns f(x, y).
+    // stop early when ‖r‖ <= cg_tol ‖∇_y f‖ or when a direction p has no curvature to speak of,
+    // pᵀHp <= 1e-12 ‖p‖² (a singular ∇²_yy g with ∇_y f outside its range: CG would otherwise
+    // divide by a rounding-level curvature and blow v up; v keeps the part found so far).
+    // Returns f(x, y).
     template <class B>
     double compute(const B& b, const Vec& x, const Vec& y, int64_t cg_steps, double cg_tol, Vec& out) {
         const double f = b.upper(x, y, {}, out.data(), fy_.data());  // out = ∇_x f for now
@@ -44,7 +46,7 @@ public:
         for (int64_t j = 0; j < cg_steps && rr > stop; ++j) {
             b.lower_hvp(x, y, p_, hp_.data(), nullptr);
             const double curvature = p_.dot(hp_);
-            if (!(curvature > 0.0)) break;
+            if (!(curvature > kMinCurvature * p_.squaredNorm())) break;  // (near-)singular along p
             const double alpha = rr / curvature;
             v_ += alpha * p_;
             r_ -= alpha * hp_;
@@ -59,6 +61,7 @@ public:
     const Vec& v() const { return v_; }
 
 private:
+    static constexpr double kMinCurvature = 1e-12;
     Vec fy_, v_, r_, p_, hp_, hxy_;
 };
 
