@@ -81,19 +81,21 @@ public:
                     mx = now.dx + keep * (mx - before.dx);
                     my = now.dy + keep * (my - before.dy);
                     mz = now.dz + keep * (mz - before.dz);
-                } else {
-                    mx = now.dx;
-                    my = now.dy;
-                    mz = now.dz;
+                } else {  // d_k = D_k(now): take the buffers over (O(1) swaps, no copies)
+                    mx.swap(now.dx);
+                    my.swap(now.dy);
+                    mz.swap(now.dz);
                 }
                 const bool last = k == p_.max_iter;
                 if ((k % p_.report_every == 0 || last) &&
                     r.report(k, f, {{"direction_norm", mx.norm()}, {"lower_gap", now.g_y - now.g_z}}))
                     return;
                 if (last) return;
-                x_prev = x;
-                y_prev = y;
-                z_prev = z;
+                if (momentum) {  // the correction of step k+1 re-evaluates this point
+                    x_prev = x;
+                    y_prev = y;
+                    z_prev = z;
+                }
                 z -= p_.gamma * mz;
                 b.project_y(z, z);
                 y -= p_.gamma * my;
