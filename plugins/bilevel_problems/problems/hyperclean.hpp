@@ -23,7 +23,7 @@
 
 namespace bilevel {
 
-class Hyperclean {
+class Hyperclean : public LogisticBilevel {
 public:
     static constexpr tsr::Info info{"bilevel.hyperclean", "1.0.0",
                                     "data hyper-cleaning: per-example weights s(x_i) of a logistic regression "
@@ -56,21 +56,14 @@ public:
     };
 
     Hyperclean(const Params& p, uint64_t seed)
-        : data_(make_logistic_split({p.n_train, p.n_val, p.n_test, p.d, p.label_noise, p.corruption}, seed)),
-          lambda_(p.lambda), box_{-p.box, p.box}, z_(p.n_train), u_(p.n_train) {}
+        : LogisticBilevel(make_logistic_split({p.n_train, p.n_val, p.n_test, p.d, p.label_noise, p.corruption}, seed),
+                          true),
+          lambda_(p.lambda), box_{-p.box, p.box} {}
 
     int64_t dim_x() const { return data_.A_train.rows(); }
-    int64_t dim_y() const { return data_.A_train.cols(); }
-    int64_t n_upper() const { return data_.A_val.rows(); }
-    int64_t n_lower() const { return data_.A_train.rows(); }
     void initial_point(tsr::VecMap x0, tsr::VecMap y0) const {
         x0.setZero();
         y0.setZero();
-    }
-
-    double upper(tsr::CVecMap, tsr::CVecMap w, std::span<const int64_t> idx, tsr::VecMap fx, tsr::VecMap fy) {
-        if (fx.data()) fx.setZero();
-        return validation_loss(data_.A_val, data_.b_val, w, idx, fy);
     }
 
     double lower(tsr::CVecMap x, tsr::CVecMap w, std::span<const int64_t> idx, tsr::VecMap gx, tsr::VecMap gy) {
@@ -119,29 +112,10 @@ public:
     }
 
     void project_x(tsr::CVecMap x, tsr::VecMap out) { box_.project(x, out); }
-    void project_y(tsr::CVecMap y, tsr::VecMap out) { out = y; }
-
-    std::optional<double> truth_scalar(std::string_view name) const {
-        if (name == "lower_unique") return 1.0;
-        return std::nullopt;
-    }
-    std::optional<tsr_array> truth_array(std::string_view name) const {
-        if (name == "corrupted") return tsr::array_view(data_.corrupted);
-        if (name == "test_A") return tsr::array_view(data_.A_test);
-        if (name == "test_b") return tsr::array_view(data_.b_test);
-        if (name == "w_true") return tsr::array_view(data_.w_true);
-        return std::nullopt;
-    }
-    const char* const* truth_names() const {
-        static const char* const names[] = {"lower_unique", "corrupted", "test_A", "test_b", "w_true", nullptr};
-        return names;
-    }
 
 private:
-    LogisticSplit data_;  // borrowed by truth_array: never resized after creation
     double lambda_;
     Box box_;
-    Vec z_, u_;  // n_train scratch
 };
 
 

@@ -22,7 +22,7 @@
 
 namespace bilevel {
 
-class L2Tuning {
+class L2Tuning : public LogisticBilevel {
 public:
     static constexpr tsr::Info info{"bilevel.l2_tuning", "1.0.0",
                                     "L2-penalty tuning of a logistic regression: x = log penalties (per feature "
@@ -53,24 +53,16 @@ public:
     };
 
     L2Tuning(const Params& p, uint64_t seed)
-        : data_(make_logistic_split({p.n_train, p.n_val, p.n_test, p.d, p.label_noise, 0.0}, seed)),
-          dx_(p.per_feature ? p.d : 1), x0_(p.x0), box_{p.x_min, p.x_max}, lam_(p.d), z_(p.n_train), u_(p.n_train) {
+        : LogisticBilevel(make_logistic_split({p.n_train, p.n_val, p.n_test, p.d, p.label_noise, 0.0}, seed), false),
+          dx_(p.per_feature ? p.d : 1), x0_(p.x0), box_{p.x_min, p.x_max}, lam_(p.d) {
         if (!(p.x_min < p.x_max) || p.x0 < p.x_min || p.x0 > p.x_max)
             throw tsr::InvalidArgument("l2_tuning: need x_min < x_max and x0 in [x_min, x_max]");
     }
 
     int64_t dim_x() const { return dx_; }
-    int64_t dim_y() const { return data_.A_train.cols(); }
-    int64_t n_upper() const { return data_.A_val.rows(); }
-    int64_t n_lower() const { return data_.A_train.rows(); }
     void initial_point(tsr::VecMap x0, tsr::VecMap y0) const {
         x0.setConstant(x0_);
         y0.setZero();
-    }
-
-    double upper(tsr::CVecMap, tsr::CVecMap w, std::span<const int64_t> idx, tsr::VecMap fx, tsr::VecMap fy) {
-        if (fx.data()) fx.setZero();
-        return validation_loss(data_.A_val, data_.b_val, w, idx, fy);
     }
 
     double lower(tsr::CVecMap x, tsr::CVecMap w, std::span<const int64_t> idx, tsr::VecMap gx, tsr::VecMap gy) {
@@ -117,22 +109,6 @@ public:
     }
 
     void project_x(tsr::CVecMap x, tsr::VecMap out) { box_.project(x, out); }
-    void project_y(tsr::CVecMap y, tsr::VecMap out) { out = y; }
-
-    std::optional<double> truth_scalar(std::string_view name) const {
-        if (name == "lower_unique") return 1.0;
-        return std::nullopt;
-    }
-    std::optional<tsr_array> truth_array(std::string_view name) const {
-        if (name == "test_A") return tsr::array_view(data_.A_test);
-        if (name == "test_b") return tsr::array_view(data_.b_test);
-        if (name == "w_true") return tsr::array_view(data_.w_true);
-        return std::nullopt;
-    }
-    const char* const* truth_names() const {
-        static const char* const names[] = {"lower_unique", "test_A", "test_b", "w_true", nullptr};
-        return names;
-    }
 
 private:
     void set_penalties(tsr::CVecMap x) {
@@ -145,11 +121,10 @@ private:
         else gx = 0.5 * lam_.cwiseProduct(w.cwiseAbs2());
     }
 
-    LogisticSplit data_;  // borrowed by truth_array: never resized after creation
     int64_t dx_;
     double x0_;
     Box box_;
-    Vec lam_, z_, u_;
+    Vec lam_;
 };
 
 

@@ -8,7 +8,12 @@
 //          (all splits: the task's own noise), then each TRAINING label flipped again with
 //          probability corruption (hyper-cleaning's corrupted labels; corrupted_i = 1).
 // The logistic loss ℓ(z, b) = log(1 + exp(−b z)) and its derivatives use kit/logistic.hpp.
+// LogisticBilevel is what both problems share: the data, the upper level (the validation loss,
+// independent of x), Y = R^d, and the ground truth.
 #pragma once
+
+#include <optional>
+#include <string_view>
 
 #include <tessera/kit/logistic.hpp>
 
@@ -84,5 +89,46 @@ inline double accuracy(const tsr::RowMat& A, const Vec& b, const Eigen::Ref<cons
     for (int64_t j = 0; j < A.rows(); ++j) ok += ((z[j] >= 0.0 ? 1.0 : -1.0) == b[j]);
     return static_cast<double>(ok) / static_cast<double>(A.rows());
 }
+
+// The common part of the logistic-regression bilevel problems: y = w ∈ Y = R^d, the upper level
+// f(w) = validation loss (n_upper = n_val terms), n_lower = n_train, and the ground truth
+// lower_unique = 1, test_A, test_b, w_true (and corrupted when `serve_corrupted`).
+class LogisticBilevel {
+public:
+    int64_t dim_y() const { return data_.A_train.cols(); }
+    int64_t n_upper() const { return data_.A_val.rows(); }
+    int64_t n_lower() const { return data_.A_train.rows(); }
+
+    double upper(tsr::CVecMap, tsr::CVecMap w, std::span<const int64_t> idx, tsr::VecMap fx, tsr::VecMap fy) {
+        if (fx.data()) fx.setZero();
+        return validation_loss(data_.A_val, data_.b_val, w, idx, fy);
+    }
+    void project_y(tsr::CVecMap y, tsr::VecMap out) { out = y; }
+
+    std::optional<double> truth_scalar(std::string_view name) const {
+        if (name == "lower_unique") return 1.0;
+        return std::nullopt;
+    }
+    std::optional<tsr_array> truth_array(std::string_view name) const {
+        if (name == "corrupted" && serve_corrupted_) return tsr::array_view(data_.corrupted);
+        if (name == "test_A") return tsr::array_view(data_.A_test);
+        if (name == "test_b") return tsr::array_view(data_.b_test);
+        if (name == "w_true") return tsr::array_view(data_.w_true);
+        return std::nullopt;
+    }
+    const char* const* truth_names() const {
+        static const char* const with[] = {"lower_unique", "corrupted", "test_A", "test_b", "w_true", nullptr};
+        static const char* const without[] = {"lower_unique", "test_A", "test_b", "w_true", nullptr};
+        return serve_corrupted_ ? with : without;
+    }
+
+protected:
+    LogisticBilevel(LogisticSplit data, bool serve_corrupted)
+        : data_(std::move(data)), serve_corrupted_(serve_corrupted), z_(data_.A_train.rows()), u_(data_.A_train.rows()) {}
+
+    LogisticSplit data_;  // borrowed by truth_array: never resized after creation
+    bool serve_corrupted_;
+    Vec z_, u_;           // n_train scratch
+};
 
 }  // namespace bilevel
