@@ -66,10 +66,9 @@ public:
         std::vector<int64_t> idx_f, idx_g;
         const auto project_x = [&](Vec& v) { b.project_x(v, v); };
         const auto project_y = [&](Vec& v) { b.project_y(v, v); };
-        int64_t k = 0;
-        keep_solution(r, x, y, [&] {
-            for (; k <= p_.max_iter; ++k) {
-                if (r.should_stop()) return;
+        iterate(
+            r, x, y, p_.max_iter, p_.report_every,
+            [&](int64_t) {
                 for (int64_t t = 0; t < p_.inner_steps; ++t) {
                     d.inner(b, x, y, z, p_.sigma, draw_batch(rng, b.n_upper(), p_.batch, idx_f),
                             draw_batch(rng, b.n_lower(), p_.batch, idx_g));
@@ -81,15 +80,9 @@ public:
                 x_next = x;
                 projected_step(x_next, p_.alpha, d.dx, project_x);
                 const double mapping = p_.alpha > 0.0 ? (x - x_next).norm() / p_.alpha : d.dx.norm();
-                const bool last = k == p_.max_iter;
-                if ((k % p_.report_every == 0 || last) &&
-                    r.report(k, f, {{"grad_mapping", mapping}, {"lower_gap", d.g_y - d.g_z}}))
-                    return;
-                if (last) return;  // the last point is reported, not moved
-                x.swap(x_next);
-            }
-        });
-        r.put_scalar("iterations", static_cast<double>(k));
+                return TracePoint{f, {"grad_mapping", mapping}, {"lower_gap", d.g_y - d.g_z}};
+            },
+            [&] { x.swap(x_next); });
     }
 
 private:

@@ -68,10 +68,9 @@ public:
         tsr::kit::Rng rng(r.seed());
         std::vector<int64_t> idx_f, idx_g;
         const bool momentum = p_.eta < 1.0;
-        int64_t k = 0;
-        keep_solution(r, x, y, [&] {
-            for (; k <= p_.max_iter; ++k) {
-                if (r.should_stop()) return;
+        iterate(
+            r, x, y, p_.max_iter, p_.report_every,
+            [&](int64_t k) {
                 const auto bf = draw_batch(rng, b.n_upper(), p_.batch_upper, idx_f);
                 const auto bg = draw_batch(rng, b.n_lower(), p_.batch_lower, idx_g);
                 const double f = now.at(b, x, y, z, p_.sigma, bf, bg);
@@ -86,11 +85,9 @@ public:
                     my.swap(now.dy);
                     mz.swap(now.dz);
                 }
-                const bool last = k == p_.max_iter;
-                if ((k % p_.report_every == 0 || last) &&
-                    r.report(k, f, {{"direction_norm", mx.norm()}, {"lower_gap", now.g_y - now.g_z}}))
-                    return;
-                if (last) return;
+                return TracePoint{f, {"direction_norm", mx.norm()}, {"lower_gap", now.g_y - now.g_z}};
+            },
+            [&] {
                 if (momentum) {  // the correction of step k+1 re-evaluates this point
                     x_prev = x;
                     y_prev = y;
@@ -102,9 +99,7 @@ public:
                 b.project_y(y, y);
                 x -= p_.alpha * mx;
                 b.project_x(x, x);
-            }
-        });
-        r.put_scalar("iterations", static_cast<double>(k));
+            });
     }
 
 private:

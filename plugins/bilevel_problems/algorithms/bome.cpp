@@ -53,10 +53,10 @@ public:
         const int64_t nx = b.dim_x(), ny = b.dim_y();
         Vec x(nx), y(ny), z(ny), fx(nx), fy(ny), gx(nx), gxz(nx), gy(ny), gz(ny), qx(nx);
         b.initial_point(x, y);
-        int64_t k = 0;
-        keep_solution(r, x, y, [&] {
-            for (; k <= p_.max_iter; ++k) {
-                if (r.should_stop()) return;
+        double lambda = 0.0;
+        iterate(
+            r, x, y, p_.max_iter, p_.report_every,
+            [&](int64_t) {
                 z = y;
                 for (int64_t t = 0; t < p_.inner_steps; ++t) {
                     b.lower(x, z, {}, nullptr, gz.data());
@@ -69,19 +69,15 @@ public:
                 qx = gx - gxz;
                 const double dq2 = qx.squaredNorm() + gy.squaredNorm();
                 const double dot = fx.dot(qx) + fy.dot(gy);
-                const double lambda = std::max(p_.eta - dot / (dq2 + 1e-8), 0.0);
-                const bool last = k == p_.max_iter;
-                if ((k % p_.report_every == 0 || last) &&
-                    r.report(k, f, {{"lambda", lambda}, {"lower_gap", gyv - gzv}}))
-                    return;
-                if (last) return;
+                lambda = std::max(p_.eta - dot / (dq2 + 1e-8), 0.0);
+                return TracePoint{f, {"lambda", lambda}, {"lower_gap", gyv - gzv}};
+            },
+            [&] {
                 x -= p_.alpha * (fx + lambda * qx);
                 b.project_x(x, x);
                 y -= p_.alpha_y * (fy + lambda * gy);
                 b.project_y(y, y);
-            }
-        });
-        r.put_scalar("iterations", static_cast<double>(k));
+            });
     }
 
 private:

@@ -36,24 +36,19 @@ void run_hypergradient_descent(tsr::Run& r, const OuterParams& p, Policy& policy
     const tsr::BilevelRef b = r.bilevel();
     Vec x(b.dim_x()), y(b.dim_y()), h(b.dim_x()), x_prev(b.dim_x());
     b.initial_point(x, y);
-    int64_t k = 0;
-    keep_solution(r, x, y, [&] {
-        double moved = 0.0;
-        for (; k <= p.max_iter; ++k) {
-            if (r.should_stop()) return;
+    double moved = 0.0;
+    iterate(
+        r, x, y, p.max_iter, p.report_every,
+        [&](int64_t) {
             const double f = policy.step(b, x, y, h);
-            const bool last = k == p.max_iter;
-            if ((k % p.report_every == 0 || last) &&
-                r.report(k, f, {{"hypergrad_norm", h.norm()}, {"x_step_norm", moved}}))
-                return;
-            if (last) return;
+            return TracePoint{f, {"hypergrad_norm", h.norm()}, {"x_step_norm", moved}};
+        },
+        [&] {
             x_prev = x;
             x -= p.alpha * h;
             b.project_x(x, x);
             moved = p.alpha > 0.0 ? (x - x_prev).norm() / p.alpha : 0.0;
-        }
-    });
-    r.put_scalar("iterations", static_cast<double>(k));
+        });
 }
 
 }  // namespace bilevel
