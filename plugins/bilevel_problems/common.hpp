@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include <tessera/kit/keep_solution.hpp>
 #include <tessera/kit/rng.hpp>
 #include <tessera/sdk.hpp>
 
@@ -16,18 +17,18 @@ using tsr::Vec;
 
 // Runs `body` (the algorithm's loop, which updates x and y in place) and hands x and y over as
 // the solution arrays "x" and "y" — also when the host refuses an oracle call because the budget
-// is spent: they are then the last accepted iterates, and BudgetExhausted goes on to the host.
+// is spent (tsr::kit::keep_solution, here with y as well).
 template <class Body>
 void keep_solution(tsr::Run& r, const Vec& x, const Vec& y, Body&& body) {
-    try {
-        body();
-    } catch (const tsr::BudgetExhausted&) {
-        r.put_vector("x", x);
+    tsr::kit::keep_solution(r, x, [&] {
+        try {
+            body();
+        } catch (const tsr::BudgetExhausted&) {
+            r.put_vector("y", y);
+            throw;
+        }
         r.put_vector("y", y);
-        throw;
-    }
-    r.put_vector("x", x);
-    r.put_vector("y", y);
+    });
 }
 
 // A trace point: f and two named values.
