@@ -25,6 +25,7 @@
 #include <numeric>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include <tessera/kit/rng.hpp>
@@ -36,6 +37,7 @@ namespace sso {
 
 struct SsoParams {
     double eta = 1.0;
+    std::string eta_schedule = "constant";
     int64_t inner = 5;
     int64_t epochs = 20;
     double init_step = 10.0;
@@ -51,6 +53,9 @@ struct SsoParams {
                "(reference code: 1 for the logistic loss, 1/4 for the squared loss 1/2(z-b)^2, 1/(2(1-1/k)) "
                "for the k-class cross-entropy)",
                {.min = 1e-300}, TSR_PARAM_FLAG_LOG_SCALE);
+        s.choice("eta_schedule", &P::eta_schedule, {"constant", "stochastic", "exponential"},
+                 "eta_t at outer step t = 0..T-1 (reference code's eta_schedule): constant eta; stochastic "
+                 "eta/sqrt(t+1); exponential eta*T^(-t/T), T the total number of outer steps");
         s.template integer<int64_t>("inner", &P::inner, "inner surrogate steps m per expensive gradient", {.min = 1});
         s.template integer<int64_t>("epochs", &P::epochs, "passes over the data (each term's expensive gradient once per pass)",
                                     {.min = 1});
@@ -68,6 +73,14 @@ struct SsoParams {
     }
 };
 
+// η_t of outer step t of T (the reference code's eta_schedule; its `eta` is our 1/η).
+inline double eta_at(const SsoParams& p, int64_t t, int64_t T) {
+    if (p.eta_schedule == "stochastic") return p.eta / std::sqrt(static_cast<double>(t + 1));
+    if (p.eta_schedule == "exponential")
+        return p.eta * std::pow(static_cast<double>(T), -static_cast<double>(t) / static_cast<double>(T));
+    return p.eta;
+}
+
 // The sampling policy: minibatches of a reshuffled permutation (SSO) or the full batch (MM).
 struct Sampling {
     int64_t batch;   // capped at n; full batch: n
@@ -84,6 +97,7 @@ inline void run_sso(tsr::Run& r, const SsoParams& p, const Sampling& sampling) {
     if (full && full->dim() != d) throw tsr::InvalidArgument("objective and target disagree on the dimension");
 
     const int64_t batch = std::min(sampling.batch, n);
+    const int64_t T = p.epochs * ((n + batch - 1) / batch);  // outer steps in all
     LineSearch ls;
     ls.init_step = p.init_step;
     ls.expand = std::pow(p.expand, static_cast<double>(batch) / static_cast<double>(n));
@@ -104,13 +118,14 @@ inline void run_sso(tsr::Run& r, const SsoParams& p, const Sampling& sampling) {
                 for (int64_t i = n - 1; i > 0; --i)  // Fisher–Yates
                     std::swap(perm[static_cast<size_t>(i)],
                               perm[static_cast<size_t>(rng.below(static_cast<uint64_t>(i + 1)))]);
-            double loss_sum = 0.0, step = 0.0;
+            double loss_sum = 0.0, step = 0.0, eta_t = p.eta;
             int64_t inner_epoch = 0, backtracks = 0, outer_epoch = 0;
             for (int64_t start = 0; start < n; start += batch) {
                 if (r.should_stop()) return;
                 const std::span<const int64_t> idx(perm.data() + start, static_cast<size_t>(std::min(batch, n - start)));
                 InnerStats st;
-                loss_sum += solver.outer_step(t, idx, p.eta, lambda, p.inner, ls, theta, st) *
+                eta_t = eta_at(p, outer, T);
+                loss_sum += solver.outer_step(t, idx, eta_t, lambda, p.inner, ls, theta, st) *
                             static_cast<double>(idx.size());
                 expensive_units += static_cast<int64_t>(idx.size());
                 inner_epoch += st.steps;
@@ -126,6 +141,7 @@ inline void run_sso(tsr::Run& r, const SsoParams& p, const Sampling& sampling) {
             if (r.report(outer, f,
                          {{"epoch", static_cast<double>(epoch + 1)},
                           {"step", step},
+                          {"eta", eta_t},
                           {"inner_steps", static_cast<double>(inner_epoch) / static_cast<double>(outer_epoch)},
                           {"backtracks", static_cast<double>(backtracks)},
                           {"batch_loss", loss_sum / static_cast<double>(n)}}))

@@ -136,13 +136,15 @@ public:
     }
 
 private:
-    // H = ∇²f(θ) with P_ holding the probabilities at θ.
+    // H = ∇²f(θ), P_ holding the rows ∇ℓ_i = p_i − e_{y_i} at θ (value_gradient leaves them).
     void hessian(Eigen::MatrixXd& H) const {
         const int64_t D = dim();
         H.setZero(D, D);
         Eigen::MatrixXd Di(k_, k_);
+        Eigen::RowVectorXd p(k_);
         for (int64_t i = 0; i < n(); ++i) {
-            const auto p = P_.row(i);
+            p = P_.row(i);
+            p[y_[i]] += 1.0;  // p_i = softmax(z_i)
             Di = -p.transpose() * p;
             Di.diagonal() += p.transpose();
             for (int64_t j = 0; j < d(); ++j)
@@ -201,7 +203,7 @@ private:
     Eigen::VectorXi y_;
     int64_t k_;
     double lambda_;
-    tsr::RowMat Z_, P_;  // n × k scratch: logits and probabilities (or gradients)
+    tsr::RowMat Z_, P_;  // n × k scratch: logits and the rows ∇ℓ_i = p_i − e_{y_i}
     std::optional<Optimum> optimum_;
 };
 
