@@ -24,13 +24,17 @@ const Registry& registry() {
     return *reg;
 }
 
+const char* const kExpensive = "tsr.target.v1/loss_gradient,tsr.finite_sum.v1/batch_value_gradient";
+
 RunResult run(const std::string& algo, KeyValues ap, const std::string& problem, KeyValues pp, uint64_t seed = 1) {
     RunRequest req;
     req.algorithm = algo;
     req.algorithm_params = std::move(ap);
     req.problem = problem;
     req.problem_params = std::move(pp);
-    req.metrics = {{"opt.suboptimality", {}}};
+    req.metrics = {{"opt.suboptimality", {}},
+                   {"opt.objective_at_cost", {{"cost", "400"}, {"counters", kExpensive}}},
+                   {"opt.time_to_target", {{"target", "0.5"}, {"mode", "relative"}, {"counters", kExpensive}}}};
     req.seed = seed;
     RunResult r = run_one(registry(), req);
     INFO(algo, " on ", problem, " seed ", seed, ": ", run_status_name(r.status), " ", r.error);
@@ -38,12 +42,13 @@ RunResult run(const std::string& algo, KeyValues ap, const std::string& problem,
     return r;
 }
 
-double suboptimality(const RunResult& r) {
+double metric(const RunResult& r, const std::string& id, const std::string& output) {
     for (const auto& m : r.metric_values)
-        if (m.metric_id == "opt.suboptimality" && m.name == "suboptimality") return m.value;
-    FAIL("suboptimality missing");
+        if (m.metric_id == id && m.name == output) return m.value;
+    FAIL("metric ", id, "/", output, " missing");
     return NAN;
 }
+double suboptimality(const RunResult& r) { return metric(r, "opt.suboptimality", "suboptimality"); }
 
 const std::vector<double>* column(const RunResult& r, const std::string& name) {
     for (size_t c = 0; c < r.trace.columns.size(); ++c)
@@ -87,4 +92,7 @@ TEST_CASE("SSO spends one expensive unit per example per epoch; monitoring goes 
     CHECK(expensive->back() == 3 * 400);
     CHECK(monitor->back() == 4);  // f at the start and after each of the 3 epochs (1 unit per full call)
     CHECK(suboptimality(r) < 0.05);
+    // The cost metrics count the expensive counter only: one pass = 400 units, at trace point 1.
+    CHECK(metric(r, "opt.objective_at_cost", "objective_at_cost") == r.trace.objective[1]);
+    CHECK(metric(r, "opt.time_to_target", "evals_to_target") == 400);  // halfway to f*: after one pass
 }
