@@ -1,11 +1,12 @@
 // sso.mm — full-batch majorization-minimization with the target-based surrogate (Lavington et
-// al., ICML 2023, §3): per outer step ONE expensive gradient g_t = ∇_z ℓ(z_t) on all n terms,
+// al., ICML 2023, the full-batch setting): per outer step ONE expensive gradient g_t = ∇_z ℓ(z_t) on all n terms,
 // then `inner` Armijo gradient steps on
 //
 //   g_t^η(θ) = ℓ(z_t) + ⟨g_t, f(θ) − z_t⟩ + ‖f(θ) − z_t‖² / (2η)        (means over the n terms; + (λ/2)‖θ‖²)
 //
 // which upper-bounds the loss for η <= 1/L (L: smoothness of ℓ in z), so every outer step
-// decreases it (the paper's Theorem on convergence to a stationary point). The loop is sso.sso's
+// decreases it (the paper proves convergence to a stationary point; section and theorem
+// numbers not cited: the paper's text was not readable here, see README.md). The loop is sso.sso's
 // with the full batch (sso_loop.hpp): one outer step per epoch.
 //
 // @inproceedings{lavington2023target, author = {Lavington, Jonathan Wilder and Vaswani, Sharan and

@@ -1,12 +1,12 @@
 // sso.sso — Stochastic Surrogate Optimization (Lavington, Vaswani, Babanezhad, Schmidt & Le Roux,
-// "Target-based Surrogates for Stochastic Optimization", ICML 2023, Alg. 1): per minibatch B,
+// "Target-based Surrogates for Stochastic Optimization", ICML 2023, the SSO algorithm): per minibatch B,
 // ONE expensive gradient g_t = ∇_z ℓ_B(z_t) at the targets z_t = f_B(θ_t), then `inner` Armijo
 // gradient steps on the target-space surrogate
 //
 //   g_t^η(θ) = ℓ_B(z_t) + ⟨g_t, f_B(θ) − z_t⟩ + ‖f_B(θ) − z_t‖² / (2η)        (batch means; + (λ/2)‖θ‖²)
 //
 // using only the cheap targets / target_vjp calls of tsr.target.v1; the paper reads it as
-// projected SGD in target space (§4). Loop: sso_loop.hpp; surrogate and line search: surrogate.hpp.
+// projected SGD in target space. Loop: sso_loop.hpp; surrogate and line search: surrogate.hpp.
 //
 // @inproceedings{lavington2023target, author = {Lavington, Jonathan Wilder and Vaswani, Sharan and
 //   Babanezhad, Reza and Schmidt, Mark and Le Roux, Nicolas}, title = {Target-based Surrogates for

@@ -1,5 +1,5 @@
-// sso_loop.hpp — the one loop of sso.sso and sso.mm (Lavington et al. 2023, Alg. 1 "SSO"; with
-// the full batch it is the majorization-minimization of §3), the sampling being the policy:
+// sso_loop.hpp — the one loop of sso.sso and sso.mm (Lavington et al. 2023, "SSO"; with the
+// full batch it is the paper's majorization-minimization), the sampling being the policy:
 //
 //   θ ← initial point of tsr.objective.v1 if served, else 0
 //   for epoch = 0, ..., epochs − 1:

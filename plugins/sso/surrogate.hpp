@@ -1,12 +1,13 @@
 // surrogate.hpp — the target-based surrogate of one outer step and its inner minimization by
 // gradient descent with the Armijo line search.
 //
-// Lavington et al. 2023, §3 (full batch) and §4 (SSO): at θ_t, on the batch B (m terms), with the
+// Lavington et al. 2023 (full batch: MM; minibatch: SSO): at θ_t, on the batch B (m terms), with the
 // targets z_t = f_B(θ_t) (m × k) and the EXPENSIVE gradient g_t = ∇_z ℓ_B(z_t) computed once,
 //
 //   g_t^η(θ) = ℓ_B(z_t) + (1/m) Σ_{r∈B} [⟨g_{t,r}, f_r(θ) − z_{t,r}⟩ + ‖f_r(θ) − z_{t,r}‖² / (2η)] + (λ/2)‖θ‖²
 //
-// (the paper's surrogate, its eq. (2) on the full batch, restricted to B for SSO; the regularizer
+// (the paper's surrogate on the full batch, restricted to B for SSO; equation numbers are not
+// cited: the paper's text was not readable here, see README.md; the regularizer
 // (λ/2)‖θ‖² of tsr.target.v1 is kept exactly, it needs no ∇ℓ). Its θ-gradient only needs the
 // CHEAP model calls of tsr.target.v1:
 //
