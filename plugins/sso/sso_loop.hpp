@@ -28,9 +28,9 @@
 #include <string>
 #include <vector>
 
+#include <tessera/kit/keep_solution.hpp>
 #include <tessera/kit/rng.hpp>
 
-#include "../baselines/algorithms/common.hpp"  // keep_solution
 #include "surrogate.hpp"
 
 namespace sso {
@@ -111,7 +111,7 @@ inline void run_sso(tsr::Run& r, const SsoParams& p, const Sampling& sampling) {
     tsr::kit::Rng rng(r.seed());
 
     int64_t outer = 0, inner_total = 0, expensive_units = 0, epoch = 0;
-    baselines::keep_solution(r, theta, [&] {
+    tsr::kit::keep_solution(r, theta, [&] {
         if (full && r.report(0, full->value(theta), {{"epoch", 0.0}})) return;
         for (epoch = 0; epoch < p.epochs; ++epoch) {
             if (sampling.reshuffle)
