@@ -97,12 +97,23 @@ struct Claim {
     std::vector<std::string> problems;  // problem labels; empty: all
     std::vector<ParamSpec> where;    // problem parameter filters (any of the listed values)
     Over over = Over::each;
+    // Known not to reproduce at this scale (`expected = "not held"`): the claim stays in the file,
+    // is still evaluated and printed, and `tessera reproduce` exits 0 only if it still does not
+    // hold — so a fix that makes it hold is noticed, and so is a held claim breaking.
+    bool expected_held = true;
+    std::string note;                // why it is expected not to hold (free text, shown with the verdict)
     int line = 0;
 };
 
 struct TraceSampling {
     int64_t every = 1;               // keep every k-th point (first and last always)
     int64_t log_points = 0;          // > 0: about this many log-spaced points instead
+};
+
+// How `tessera reproduce` draws the experiment ([report]; empty: the report's defaults).
+struct ReportSpec {
+    std::vector<std::string> curves;  // traced values to plot ("objective" or trace columns)
+    std::vector<std::string> x_axes;  // evals, seconds, iterations, units:TEXT
 };
 
 struct Experiment {
@@ -118,6 +129,7 @@ struct Experiment {
     std::vector<AlgorithmEntry> algorithms;
     std::vector<MetricEntry> metrics;
     std::vector<Claim> claims;
+    ReportSpec report;
     bool quick = false;              // the [quick] reductions were applied
 
     // The seed of repetition i: seeds[i] when given, else kit::mix_seed(seed, i).
