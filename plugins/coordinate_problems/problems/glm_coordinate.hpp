@@ -97,6 +97,19 @@ public:
     template <class Out>
     void block_matrix(std::span<const int64_t> idx, const double* curvature, double scale, Out& M) const {
         const int64_t m = static_cast<int64_t>(idx.size());
+        if (m > kSparseProductFrom) {  // large blocks: one sparse product instead of m²/2 column merges
+            SparseCols Ab(n(), m);
+            Ab.reserve(Eigen::VectorX<int64_t>::Constant(m, n() > 0 ? A_.nonZeros() / std::max<int64_t>(1, d()) + 1 : 1));
+            for (int64_t p = 0; p < m; ++p)
+                for (SparseCols::InnerIterator it(A_, idx[p]); it; ++it)
+                    Ab.insert(it.row(), p) = it.value() * (curvature ? std::sqrt(curvature[it.row()]) : 1.0);
+            const SparseCols P = SparseCols(Ab.transpose()) * Ab;
+            M.setZero();
+            for (int64_t q = 0; q < m; ++q)
+                for (SparseCols::InnerIterator it(P, q); it; ++it) M(it.row(), q) = scale * it.value();
+            for (int64_t p = 0; p < m; ++p) M(p, p) += l2_;
+            return;
+        }
         for (int64_t p = 0; p < m; ++p)
             for (int64_t q = p; q < m; ++q) {
                 const double v = scale * sparse_dot(idx[p], idx[q], curvature);
@@ -126,6 +139,7 @@ public:
 
 private:
     static constexpr int kRefreshEvery = 256;
+    static constexpr int64_t kSparseProductFrom = 32;
 
     // a_pᵀ diag(c) a_q (c = 1 when nullptr): a merge of two sorted sparse columns.
     double sparse_dot(int64_t p, int64_t q, const double* c) const {
