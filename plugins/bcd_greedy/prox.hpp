@@ -33,7 +33,7 @@ void prox_quadratic(const tsr::Vec& g, const Matrix& M, const tsr::Vec& x, doubl
     tsr::Vec Md = tsr::Vec::Zero(m);  // M d, kept up to date
     double scale = 0.0;
     for (int64_t i = 0; i < m; ++i) scale = std::max(scale, std::abs(x[i]) + std::abs(g[i]) / M(i, i));
-    for (int sweep = 0; sweep < 500; ++sweep) {
+    for (int sweep = 0; sweep < 5000; ++sweep) {
         double largest = 0.0;
         for (int64_t i = 0; i < m; ++i) {
             // minimize over d_i: (g_i + (Md)_i − M_ii d_i) d_i + ½ M_ii d_i² + λ|x_i + d_i|
