@@ -3,16 +3,19 @@
 //
 //   repeat for k = 0, 1, ...:
 //     b_k   = select(rule, blocks, ∇f(x_k))                  selection.hpp (§3, §4, §5.2, §6.1)
-//     d     = argmin_d ∇_b fᵀd + ½ dᵀ Q d + λ‖x_b + d‖₁       Q = L_b I  ("lipschitz", eq. 4)
-//                                                            Q = M_b    ("matrix",   eq. 5)
-//                                                            Q = ∇²_bb f(x_k) ("newton", eq. 6,
-//                                                                with Armijo backtracking on F)
+//     d     = argmin_d ∇_b fᵀd + ½ dᵀ Q d + λ‖x_b + d‖₁       Q = L_b I  ("lipschitz": the 1/L_b step)
+//                                                            Q = M_b    ("matrix": Lipschitz-matrix step)
+//                                                            Q = ∇²_bb f(x_k) ("newton", with Armijo
+//                                                                backtracking on F)
 //     x_{k+1} = x_k + d on b
 // With λ = 0 the step is d = −Q⁻¹∇_b f. Forest-structured blocks (blocks = tree_partition,
 // red_black, greedy_tree, from the Hessian's sparsity pattern) are solved by message passing in
 // O(|b|) (tree_solve.hpp, §5); other blocks by a dense LDLT (|b| = τ is small). With λ > 0 the
 // 1/L_b step is the proximal-gradient step and the matrix/Newton steps solve the small proximal
 // quadratic by coordinate minimization (prox.hpp, §6).
+//
+// Section numbers (§) refer to the arXiv version 1712.08859; only the abstract and the reference
+// code could be read here, so they are given as pointers, not verified citations.
 //
 // Oracles: greedy rules read the full gradient (one tsr.coordinate.v1/gradient unit per
 // iteration); cyclic, random and Lipschitz sampling read the block gradient (block_gradient).

@@ -80,12 +80,16 @@ inline void weighted_sample(const tsr::Vec& w, int64_t tau, tsr::kit::Rng& rng, 
     std::vector<char> taken(static_cast<size_t>(w.size()), 0);
     for (int64_t t = 0; t < std::min<int64_t>(tau, w.size()); ++t) {
         double u = rng.uniform() * total;
-        int64_t pick = -1;
+        int64_t pick = -1, fallback = -1;  // fallback: the last positive weight (rounding), else any
         for (int64_t j = 0; j < w.size(); ++j) {
             if (taken[static_cast<size_t>(j)]) continue;
-            pick = j;
-            if ((u -= w[j]) < 0.0) break;
+            if (w[j] > 0.0 || fallback < 0) fallback = j;
+            if (w[j] > 0.0 && (u -= w[j]) < 0.0) {
+                pick = j;
+                break;
+            }
         }
+        if (pick < 0) pick = fallback;
         taken[static_cast<size_t>(pick)] = 1;
         total -= w[pick];
         out.push_back(pick);

@@ -1,6 +1,6 @@
 // tree_solve.hpp — exact solve of H d = r when the block's dependency graph is a forest, by
-// message passing (Nutini, Laradji & Schmidt 2022, §5, Alg. 1 "message passing for tree-structured
-// blocks"; equivalently Gaussian elimination in a leaves-to-root order, which creates no fill-in):
+// message passing (Nutini, Laradji & Schmidt 2022, §5, message passing for tree-structured blocks;
+// equivalently Gaussian elimination in a leaves-to-root order, which creates no fill-in):
 //
 //   upward pass (leaves first):  for i with parent p:  H_pp ← H_pp − H_pi²/H_ii,  r_p ← r_p − (H_pi/H_ii) r_i
 //   downward pass (roots first): d_i = (r_i − H_ip d_p) / H_ii
