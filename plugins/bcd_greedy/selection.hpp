@@ -61,15 +61,30 @@ double largest_eigenvalue(const Matrix& M) {
     return M.cwiseAbs().rowwise().sum().maxCoeff();
 }
 
-// The indices of the τ largest scores (ties: the lower index), into `out`, sorted.
+// The indices of the τ largest scores (ties: the lower index), into `out`, sorted. One pass that
+// keeps the best τ in order (O(d) with a small constant for the paper's τ <= 100); nth_element
+// over an index array for larger τ.
 inline void top_scores(const tsr::Vec& score, int64_t tau, std::vector<int64_t>& order, std::vector<int64_t>& out) {
     const int64_t d = score.size();
     tau = std::min(tau, d);
-    order.resize(static_cast<size_t>(d));
-    std::iota(order.begin(), order.end(), int64_t{0});
     auto better = [&](int64_t a, int64_t b) { return score[a] > score[b] || (score[a] == score[b] && a < b); };
-    std::nth_element(order.begin(), order.begin() + (tau - 1), order.end(), better);
-    out.assign(order.begin(), order.begin() + tau);
+    if (tau > 100) {
+        order.resize(static_cast<size_t>(d));
+        std::iota(order.begin(), order.end(), int64_t{0});
+        std::nth_element(order.begin(), order.begin() + (tau - 1), order.end(), better);
+        out.assign(order.begin(), order.begin() + tau);
+    } else {
+        out.clear();
+        for (int64_t j = 0; j < d; ++j) {  // `out` stays ordered best first
+            const size_t full = static_cast<size_t>(tau);
+            if (out.size() == full && !(score[j] > score[out.back()])) continue;
+            if (out.size() == full) out.pop_back();
+            size_t p = out.size();
+            out.push_back(j);
+            for (; p > 0 && better(j, out[p - 1]); --p) out[p] = out[p - 1];
+            out[p] = j;
+        }
+    }
     std::sort(out.begin(), out.end());
 }
 

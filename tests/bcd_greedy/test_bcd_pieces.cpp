@@ -183,3 +183,20 @@ TEST_CASE("selection helpers: top scores and weighted sampling") {
     }
     CHECK(largest_eigenvalue(tsr::RowMat(tsr::Mat::Identity(3, 3) * 2.0)) == doctest::Approx(2.0));
 }
+
+TEST_CASE("top scores equal a full sort, ties to the lower index, small and large tau") {
+    tsr::kit::Rng rng(13);
+    for (int t = 0; t < 50; ++t) {
+        const int64_t d = 1 + static_cast<int64_t>(rng.below(400));
+        Vec s(d);
+        for (double& v : s) v = static_cast<double>(rng.below(20));  // many ties
+        for (int64_t tau : {int64_t{1}, int64_t{5}, int64_t{150}}) {
+            std::vector<int64_t> order, out, all = identity_order(d);
+            std::stable_sort(all.begin(), all.end(), [&](int64_t a, int64_t b) { return s[a] > s[b]; });
+            all.resize(static_cast<size_t>(std::min(tau, d)));
+            std::sort(all.begin(), all.end());
+            top_scores(s, tau, order, out);
+            CHECK(out == all);
+        }
+    }
+}
