@@ -31,6 +31,7 @@
 //   journal = {Journal of Machine Learning Research}, volume = {23}, number = {131}, year = {2022}}
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 

@@ -17,6 +17,7 @@
 // gsl/gsd: |∇_j f|/√L_j; random: a random order) — the paper's "greedy tree" (§5.2).
 #pragma once
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
