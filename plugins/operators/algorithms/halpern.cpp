@@ -1,0 +1,63 @@
+// op.halpern — Halpern iteration on the forward-backward map (deterministic, full F each step).
+//
+//   T(u) = J_{ηG}(u − ηF(u)),   u_{k+1} = λ_k u_0 + (1 − λ_k) T(u_k),   λ_k = 1/(k+2),
+//
+// for F (1/L)-cocoercive, η = 1/L (step_scale = 1) makes T nonexpansive, and the last iterate has
+// ‖u_k − T(u_k)‖ = O(‖u_0 − u*‖/k) (Diakonikolas, COLT 2020, with the constants of Lieder,
+// Optim. Lett. 2021). On a monotone but not cocoercive F (bilinear games) T need not be
+// nonexpansive and the method need not converge: use op.eag there.
+// Cost: n component evaluations (one tsr.operator.v1 value call) per iteration.
+// Trace: the unit-step residual at u_k (operator_loop.hpp), every report_every iterations.
+//
+// @inproceedings{diakonikolas2020halpern, author = {Diakonikolas, Jelena}, title = {Halpern
+//   iteration for near-optimal and parameter-free monotone inclusion and strong solutions to
+//   variational inequalities}, booktitle = {COLT}, pages = {1428--1451}, year = {2020}}
+// @article{halpern1967, author = {Halpern, Benjamin}, title = {Fixed points of nonexpanding maps},
+//   journal = {Bull. AMS}, volume = {73}, number = {6}, pages = {957--961}, year = {1967}}
+#include "operator_loop.hpp"
+
+namespace operators {
+
+class Halpern {
+public:
+    static constexpr tsr::Info info{"op.halpern", "1.0.0",
+                                    "Halpern iteration u+ = u0/(k+2) + (1 - 1/(k+2)) J(u - eta F(u)), eta = 1/L",
+                                    "Halpern, Bull. AMS 73(6), 1967; Diakonikolas, COLT 2020"};
+    static constexpr const char* needs[] = {TSR_OPERATOR_V1};
+    struct Params : OperatorRunParams {
+        static void schema(tsr::Schema<Params>& s) {
+            OperatorRunParams::add_to(s, "eta = step_scale / L (1: the nonexpansive step for a 1/L-cocoercive F)");
+        }
+    };
+
+    explicit Halpern(const Params& p) : p_(p) {}
+
+    void run(tsr::Run& r) {
+        const tsr::OperatorRef op = r.monotone_operator();
+        const double eta = p_.step_scale / known_constant(op.properties().lipschitz, "L", "op.halpern");
+        const Vec u0 = op.initial_point();
+        Vec u = u0, Fu(op.dim()), v(op.dim());
+        ResidualTrace trace(r, op, p_.tol);
+        int64_t k = 0;
+        keep_solution(r, u, [&] {
+            for (;; ++k) {
+                op.value(u, Fu);
+                const bool last = k >= p_.max_iter;
+                if ((k % p_.report_every == 0 || last) && trace.report(k, u, Fu)) break;
+                if (last) break;
+                const double lambda = 1.0 / static_cast<double>(k + 2);
+                v = u - eta * Fu;
+                op.resolvent(v, eta, v);
+                u = lambda * u0 + (1.0 - lambda) * v;
+            }
+        });
+        put_outcome(r, k, trace);
+    }
+
+private:
+    Params p_;
+};
+
+TSR_REGISTER(Halpern);
+
+}  // namespace operators
