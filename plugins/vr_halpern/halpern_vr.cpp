@@ -13,8 +13,9 @@
 // the schedule of λ_k, p_k and b as in the authors' code (github.com/zephyr-cai/
 // Finite-Sum-Halpern-Iteration, matrix_game.py): p_k ≈ 4/√n and b ≈ √n give O(√n) expected
 // component calls per iteration, hence Õ(n + √n L/ε) in total. η = step_scale / L̂ with L̂ the
-// mean-square Lipschitz constant the problem states (see README: the paper's constant is the
-// average-cocoercivity parameter, which tsr.operator.v1 does not carry).
+// mean-square Lipschitz constant the problem states, default step_scale = 2 as op.halpern's 2/L
+// (see README: the paper's constant is the average-cocoercivity parameter, which tsr.operator.v1
+// does not carry, and its exact step factor could not be checked at the source).
 // Trace: the unit-step residual at u_k at every iteration where the estimator was reset (F̃_k =
 // F(u_k) exactly: monitoring costs no extra oracle calls); "full" = number of resets so far.
 #include "../operators/algorithms/operator_loop.hpp"
@@ -36,6 +37,7 @@ public:
     static constexpr const char* needs[] = {TSR_OPERATOR_V1};
     struct Params : OperatorRunParams {
         int64_t batch = 0;
+        Params() { step_scale = 2.0; }
         static void schema(tsr::Schema<Params>& s) {
             OperatorRunParams::add_to(s, "eta = step_scale / Lhat (Lhat: mean-square Lipschitz constant of the F_i)");
             s.integer("batch", &Params::batch, "minibatch size b of the estimator's differences (0: floor(sqrt(n)))",

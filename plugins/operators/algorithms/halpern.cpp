@@ -2,9 +2,9 @@
 //
 //   T(u) = J_{ηG}(u − ηF(u)),   u_{k+1} = λ_k u_0 + (1 − λ_k) T(u_k),   λ_k = 1/(k+2),
 //
-// for F (1/L)-cocoercive, η = 1/L (step_scale = 1) makes T nonexpansive, and the last iterate has
-// ‖u_k − T(u_k)‖ = O(‖u_0 − u*‖/k) (Diakonikolas, COLT 2020, with the constants of Lieder,
-// Optim. Lett. 2021). On a monotone but not cocoercive F (bilinear games) T need not be
+// for F (1/L)-cocoercive, I − ηF is nonexpansive for η ≤ 2/L; the default η = 2/L (step_scale = 2)
+// is Diakonikolas' choice (COLT 2020: T = I − (2/L)F), giving ‖F(u_k)‖ ≤ L‖u_0 − u*‖/(k+1) when
+// G = 0 (Lieder, Optim. Lett. 2021, for the tight constant). On a monotone but not cocoercive F (bilinear games) T need not be
 // nonexpansive and the method need not converge: use op.eag there.
 // Cost: n component evaluations (one tsr.operator.v1 value call) per iteration.
 // Trace: the unit-step residual at u_k (operator_loop.hpp), every report_every iterations.
@@ -21,12 +21,13 @@ namespace operators {
 class Halpern {
 public:
     static constexpr tsr::Info info{"op.halpern", "1.0.0",
-                                    "Halpern iteration u+ = u0/(k+2) + (1 - 1/(k+2)) J(u - eta F(u)), eta = 1/L",
+                                    "Halpern iteration u+ = u0/(k+2) + (1 - 1/(k+2)) J(u - eta F(u)), eta = 2/L",
                                     "Halpern, Bull. AMS 73(6), 1967; Diakonikolas, COLT 2020"};
     static constexpr const char* needs[] = {TSR_OPERATOR_V1};
     struct Params : OperatorRunParams {
+        Params() { step_scale = 2.0; }
         static void schema(tsr::Schema<Params>& s) {
-            OperatorRunParams::add_to(s, "eta = step_scale / L (1: the nonexpansive step for a 1/L-cocoercive F)");
+            OperatorRunParams::add_to(s, "eta = step_scale / L (2: the largest nonexpansive step for a 1/L-cocoercive F)");
         }
     };
 
