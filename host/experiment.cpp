@@ -304,7 +304,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     e.file = r.file();
     e.quick = quick;
     r.check_keys(root, "", {"name", "description", "seed", "repetitions", "seeds", "budget", "trace", "problem",
-                            "algorithm", "metric", "claim", "quick"});
+                            "algorithm", "metric", "claim", "quick", "report"});
 
     // ---- the experiment ----
     if (auto n = root.get("name")) {
@@ -350,6 +350,26 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         if (auto v = t.get("every")) e.trace.every = r.integer(*v, "trace.every", 1, 1000000000, "an integer >= 1");
         if (auto v = t.get("log_points"))
             e.trace.log_points = r.integer(*v, "trace.log_points", 0, 1000000000, "an integer >= 0 (0: off)");
+    }
+
+    // ---- [report] ----
+    if (auto n = root.get("report")) {
+        const toml::table& t = r.table(*n, "report", "a table: [report] with curves and x");
+        r.check_keys(t, "report.", {"curves", "x"});
+        auto strings = [&](const char* key, std::vector<std::string>& out) {
+            auto v = t.get(key);
+            if (!v) return;
+            const std::string path = std::string("report.") + key;
+            auto a = v->as_array();
+            if (!a || a->empty()) r.fail(line_of(v->source()), path, "is " + describe(*v), "a non-empty list of strings");
+            for (const toml::node& item : *a) out.push_back(r.string(item, path));
+        };
+        strings("curves", e.report.curves);
+        strings("x", e.report.x_axes);
+        for (const std::string& x : e.report.x_axes)
+            if (x != "evals" && x != "seconds" && x != "iterations" && !(x.rfind("units:", 0) == 0 && x.size() > 6))
+                r.fail(line_of(t.get("x")->source()), "report.x", fmt::format("'{}' is not a known axis", x),
+                       "evals, seconds, iterations or units:TEXT");
     }
 
     // ---- [quick] ----

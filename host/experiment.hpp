@@ -105,6 +105,12 @@ struct TraceSampling {
     int64_t log_points = 0;          // > 0: about this many log-spaced points instead
 };
 
+// How `tessera reproduce` draws the experiment ([report]; empty: the report's defaults).
+struct ReportSpec {
+    std::vector<std::string> curves;  // traced values to plot ("objective" or trace columns)
+    std::vector<std::string> x_axes;  // evals, seconds, iterations, units:TEXT
+};
+
 struct Experiment {
     std::string file;                // as given to load_experiment
     std::string name;
@@ -118,6 +124,7 @@ struct Experiment {
     std::vector<AlgorithmEntry> algorithms;
     std::vector<MetricEntry> metrics;
     std::vector<Claim> claims;
+    ReportSpec report;
     bool quick = false;              // the [quick] reductions were applied
 
     // The seed of repetition i: seeds[i] when given, else kit::mix_seed(seed, i).

@@ -30,18 +30,61 @@ constexpr const char* kSlotNames[kProxySlots] = {
     "tsr.objective.v1/hessian_vector",      "tsr.finite_sum.v1/batch_value",
     "tsr.finite_sum.v1/batch_value_gradient", "tsr.bounds.v1/bounds",
     "tsr.bounds.v1/project",                "tsr.dataset.v1/get",
-    "tsr.dataset.v1/find"};
+    "tsr.dataset.v1/find",
+    "tsr.operator.v1/initial_point",        "tsr.operator.v1/value",
+    "tsr.operator.v1/batch",                "tsr.operator.v1/resolvent",
+    "tsr.target.v1/targets",                "tsr.target.v1/target_vjp",
+    "tsr.target.v1/loss_gradient",
+    "tsr.bilevel.v1/initial_point",         "tsr.bilevel.v1/upper",
+    "tsr.bilevel.v1/lower",                 "tsr.bilevel.v1/lower_hvp",
+    "tsr.bilevel.v1/project_x",             "tsr.bilevel.v1/project_y",
+    "tsr.coordinate.v1/gradient",           "tsr.coordinate.v1/block_gradient",
+    "tsr.coordinate.v1/block_hessian",      "tsr.coordinate.v1/coordinate_lipschitz",
+    "tsr.coordinate.v1/block_bound"};
+
+// How a slot is charged: call-only slots are counted but cost no units; one-point slots cost one
+// unit per call; batch slots cost the units the thunk names (m, n, ...).
+enum class Charge { call_only, one_unit, units };
+
+constexpr Charge charge_of(int slot) {
+    switch (slot) {
+        case kObjectiveInitialPoint:
+        case kBoundsBounds:
+        case kDatasetGet:
+        case kDatasetFind:
+        case kOperatorInitialPoint:
+        case kOperatorResolvent:
+        case kBilevelInitialPoint:
+        case kBilevelProjectX:
+        case kBilevelProjectY:
+        case kCoordinateLipschitz:
+        case kCoordinateBlockBound:
+            return Charge::call_only;
+        case kObjectiveValueBatch:
+        case kFiniteSumBatchValue:
+        case kFiniteSumBatchValueGradient:
+        case kOperatorValue:
+        case kOperatorBatch:
+        case kTargetTargets:
+        case kTargetVjp:
+        case kTargetLossGradient:
+        case kBilevelUpper:
+        case kBilevelLower:
+            return Charge::units;
+        default:
+            return Charge::one_unit;
+    }
+}
 
 }  // namespace
 
 const char* proxy_slot_name(int slot) { return kSlotNames[slot]; }
 
-bool proxy_slot_is_oracle(int slot) {
-    return slot != kObjectiveInitialPoint && slot != kBoundsBounds && slot != kDatasetGet && slot != kDatasetFind;
-}
+bool proxy_slot_is_oracle(int slot) { return charge_of(slot) != Charge::call_only; }
 
 bool proxy_can_serve(const std::string& id) {
-    return id == TSR_OBJECTIVE_V1 || id == TSR_FINITE_SUM_V1 || id == TSR_BOUNDS_V1 || id == TSR_DATASET_V1;
+    return id == TSR_OBJECTIVE_V1 || id == TSR_FINITE_SUM_V1 || id == TSR_BOUNDS_V1 || id == TSR_DATASET_V1 ||
+           id == TSR_OPERATOR_V1 || id == TSR_TARGET_V1 || id == TSR_BILEVEL_V1 || id == TSR_COORDINATE_V1;
 }
 
 double seconds_per_tick() {
@@ -83,15 +126,10 @@ int64_t Proxy::forwarded_calls() const {
 struct ProxyThunks {
     static Proxy& of(tsr_object* o) { return *static_cast<Proxy*>(o->self); }
 
-    static constexpr bool is_oracle(int slot) {
-        return slot != kObjectiveInitialPoint && slot != kBoundsBounds && slot != kDatasetGet &&
-               slot != kDatasetFind;
-    }
+    static constexpr bool is_oracle(int slot) { return charge_of(slot) != Charge::call_only; }
 
     // Functions of one point charge one unit per call; batches charge their size.
-    static constexpr bool is_batch(int slot) {
-        return slot == kObjectiveValueBatch || slot == kFiniteSumBatchValue || slot == kFiniteSumBatchValueGradient;
-    }
+    static constexpr bool is_batch(int slot) { return charge_of(slot) == Charge::units; }
 
     // Charge, then call. The hot path is a decrement, two increments, a flag and a tail jump to
     // the problem; every 64th call (and the first) goes through `timed` instead, kept out of
@@ -187,6 +225,114 @@ struct ProxyThunks {
         return forward<kDatasetFind>(p, 0, p.dataset_->find, name, out);
     }
 
+    // tsr.operator.v1
+    static int64_t op_dim(tsr_object* o) { return of(o).operator_->dim(of(o).inner_); }
+    static int64_t op_n_components(tsr_object* o) { return of(o).operator_n_; }
+    static void op_properties(tsr_object* o, tsr_operator_properties* out) {
+        of(o).operator_->properties(of(o).inner_, out);
+    }
+    static tsr_status op_initial_point(tsr_object* o, double* u0) {
+        Proxy& p = of(o);
+        return forward<kOperatorInitialPoint>(p, 0, p.operator_->initial_point, u0);
+    }
+    static tsr_status op_value(tsr_object* o, const double* u, double* Fu) {
+        Proxy& p = of(o);
+        return forward<kOperatorValue>(p, p.operator_n_, p.operator_->value, u, Fu);
+    }
+    static tsr_status op_batch(tsr_object* o, const double* u, int64_t m, const int64_t* idx, double* out) {
+        Proxy& p = of(o);
+        return forward<kOperatorBatch>(p, m > 0 ? m : 0, p.operator_->batch, u, m, idx, out);
+    }
+    static tsr_status op_resolvent(tsr_object* o, const double* u, double eta, double* out) {
+        Proxy& p = of(o);
+        return forward<kOperatorResolvent>(p, 0, p.operator_->resolvent, u, eta, out);
+    }
+
+    // tsr.target.v1
+    static int64_t t_dim(tsr_object* o) { return of(o).target_->dim(of(o).inner_); }
+    static int64_t t_n_terms(tsr_object* o) { return of(o).target_->n_terms(of(o).inner_); }
+    static int64_t t_target_width(tsr_object* o) { return of(o).target_->target_width(of(o).inner_); }
+    static double t_l2_weight(tsr_object* o) { return of(o).target_->l2_weight(of(o).inner_); }
+    static tsr_status t_targets(tsr_object* o, const double* theta, int64_t m, const int64_t* idx, double* z) {
+        Proxy& p = of(o);
+        return forward<kTargetTargets>(p, m > 0 ? m : 0, p.target_->targets, theta, m, idx, z);
+    }
+    static tsr_status t_target_vjp(tsr_object* o, const double* theta, int64_t m, const int64_t* idx,
+                                   const double* v, double* out) {
+        Proxy& p = of(o);
+        return forward<kTargetVjp>(p, m > 0 ? m : 0, p.target_->target_vjp, theta, m, idx, v, out);
+    }
+    static tsr_status t_loss_gradient(tsr_object* o, int64_t m, const int64_t* idx, const double* z, double* loss,
+                                      double* gz) {
+        Proxy& p = of(o);
+        return forward<kTargetLossGradient>(p, m > 0 ? m : 0, p.target_->loss_gradient, m, idx, z, loss, gz);
+    }
+
+    // tsr.bilevel.v1. m == 0 is a full call (n_upper / n_lower units); m < 0 is refused here,
+    // since it would otherwise pass as a free call.
+    static int64_t bl_dim_x(tsr_object* o) { return of(o).bilevel_->dim_x(of(o).inner_); }
+    static int64_t bl_dim_y(tsr_object* o) { return of(o).bilevel_->dim_y(of(o).inner_); }
+    static int64_t bl_n_upper(tsr_object* o) { return of(o).bilevel_n_upper_; }
+    static int64_t bl_n_lower(tsr_object* o) { return of(o).bilevel_n_lower_; }
+    static tsr_status bl_initial_point(tsr_object* o, double* x0, double* y0) {
+        Proxy& p = of(o);
+        return forward<kBilevelInitialPoint>(p, 0, p.bilevel_->initial_point, x0, y0);
+    }
+    static tsr_status bl_upper(tsr_object* o, const double* x, const double* y, int64_t m, const int64_t* idx,
+                               double* f, double* fx, double* fy) {
+        Proxy& p = of(o);
+        if (m < 0) [[unlikely]]
+            return invalid(p, "upper: the number of terms m is negative");
+        return forward<kBilevelUpper>(p, m > 0 ? m : p.bilevel_n_upper_, p.bilevel_->upper, x, y, m, idx, f, fx, fy);
+    }
+    static tsr_status bl_lower(tsr_object* o, const double* x, const double* y, int64_t m, const int64_t* idx,
+                               double* g, double* gx, double* gy) {
+        Proxy& p = of(o);
+        if (m < 0) [[unlikely]]
+            return invalid(p, "lower: the number of terms m is negative");
+        return forward<kBilevelLower>(p, m > 0 ? m : p.bilevel_n_lower_, p.bilevel_->lower, x, y, m, idx, g, gx, gy);
+    }
+    static tsr_status bl_lower_hvp(tsr_object* o, const double* x, const double* y, const double* v, double* hyy,
+                                   double* hxy) {
+        Proxy& p = of(o);
+        return forward<kBilevelLowerHvp>(p, 1, p.bilevel_->lower_hvp, x, y, v, hyy, hxy);
+    }
+    static tsr_status bl_project_x(tsr_object* o, const double* x, double* out) {
+        Proxy& p = of(o);
+        return forward<kBilevelProjectX>(p, 0, p.bilevel_->project_x, x, out);
+    }
+    static tsr_status bl_project_y(tsr_object* o, const double* y, double* out) {
+        Proxy& p = of(o);
+        return forward<kBilevelProjectY>(p, 0, p.bilevel_->project_y, y, out);
+    }
+
+    // tsr.coordinate.v1
+    static int64_t c_dim(tsr_object* o) { return of(o).coordinate_->dim(of(o).inner_); }
+    static double c_l1_weight(tsr_object* o) { return of(o).coordinate_->l1_weight(of(o).inner_); }
+    static tsr_status c_gradient(tsr_object* o, const double* x, double* g) {
+        Proxy& p = of(o);
+        return forward<kCoordinateGradient>(p, 1, p.coordinate_->gradient, x, g);
+    }
+    static tsr_status c_block_gradient(tsr_object* o, const double* x, int64_t m, const int64_t* idx, double* gb) {
+        Proxy& p = of(o);
+        return forward<kCoordinateBlockGradient>(p, 1, p.coordinate_->block_gradient, x, m, idx, gb);
+    }
+    static tsr_status c_coordinate_lipschitz(tsr_object* o, double* L) {
+        Proxy& p = of(o);
+        return forward<kCoordinateLipschitz>(p, 0, p.coordinate_->coordinate_lipschitz, L);
+    }
+    static tsr_status c_block_bound(tsr_object* o, int64_t m, const int64_t* idx, double* M) {
+        Proxy& p = of(o);
+        return forward<kCoordinateBlockBound>(p, 0, p.coordinate_->block_bound, m, idx, M);
+    }
+    static tsr_status c_block_hessian(tsr_object* o, const double* x, int64_t m, const int64_t* idx, double* H) {
+        Proxy& p = of(o);
+        return forward<kCoordinateBlockHessian>(p, 1, p.coordinate_->block_hessian, x, m, idx, H);
+    }
+    static void c_hessian_pattern(tsr_object* o, int64_t* n_pairs, const int64_t** pairs) {
+        of(o).coordinate_->hessian_pattern(of(o).inner_, n_pairs, pairs);
+    }
+
     // tsr_object
     static void destroy(tsr_object*) {}  // owned by the runner, never by the algorithm
     static const void* get_interface(tsr_object* o, const char* id) {
@@ -197,6 +343,10 @@ struct ProxyThunks {
         if (s == TSR_FINITE_SUM_V1) return p.finite_sum_ ? &p.finite_sum_table_ : nullptr;
         if (s == TSR_BOUNDS_V1) return p.bounds_ ? &p.bounds_table_ : nullptr;
         if (s == TSR_DATASET_V1) return p.dataset_ ? &p.dataset_table_ : nullptr;
+        if (s == TSR_OPERATOR_V1) return p.operator_ ? &p.operator_table_ : nullptr;
+        if (s == TSR_TARGET_V1) return p.target_ ? &p.target_table_ : nullptr;
+        if (s == TSR_BILEVEL_V1) return p.bilevel_ ? &p.bilevel_table_ : nullptr;
+        if (s == TSR_COORDINATE_V1) return p.coordinate_ ? &p.coordinate_table_ : nullptr;
         return nullptr;
     }
     static uint32_t copy_error(const tsr_object* o, char* buf, uint32_t cap) {
@@ -237,6 +387,34 @@ Proxy::Proxy(tsr_object* problem, int64_t max_evals)
     if (bounds_) bounds_table_ = {&T::b_dim, &T::b_set_kind, &T::b_bounds, &T::b_project};
     dataset_ = static_cast<const tsr_dataset_v1*>(problem->get_interface(problem, TSR_DATASET_V1));
     if (dataset_) dataset_table_ = {&T::ds_count, &T::ds_get, &T::ds_find};
+    operator_ = static_cast<const tsr_operator_v1*>(problem->get_interface(problem, TSR_OPERATOR_V1));
+    if (operator_) {
+        operator_n_ = operator_->n_components(problem);
+        operator_table_ = {&T::op_dim,   &T::op_n_components, &T::op_properties, &T::op_initial_point,
+                           &T::op_value, &T::op_batch,        &T::op_resolvent};
+    }
+    target_ = static_cast<const tsr_target_v1*>(problem->get_interface(problem, TSR_TARGET_V1));
+    if (target_)
+        target_table_ = {&T::t_dim,     &T::t_n_terms,    &T::t_target_width,  &T::t_l2_weight,
+                         &T::t_targets, &T::t_target_vjp, &T::t_loss_gradient};
+    bilevel_ = static_cast<const tsr_bilevel_v1*>(problem->get_interface(problem, TSR_BILEVEL_V1));
+    if (bilevel_) {
+        bilevel_n_upper_ = bilevel_->n_upper(problem);
+        bilevel_n_lower_ = bilevel_->n_lower(problem);
+        bilevel_table_ = {&T::bl_dim_x,    &T::bl_dim_y,        &T::bl_n_upper,     &T::bl_n_lower,
+                          &T::bl_initial_point, &T::bl_upper,   &T::bl_lower,       &T::bl_lower_hvp,
+                          &T::bl_project_x, &T::bl_project_y};
+    }
+    coordinate_ = static_cast<const tsr_coordinate_v1*>(problem->get_interface(problem, TSR_COORDINATE_V1));
+    if (coordinate_)
+        coordinate_table_ = {&T::c_dim,
+                             &T::c_l1_weight,
+                             &T::c_gradient,
+                             &T::c_block_gradient,
+                             &T::c_coordinate_lipschitz,
+                             &T::c_block_bound,
+                             &T::c_block_hessian,
+                             coordinate_->hessian_pattern ? &T::c_hessian_pattern : nullptr};
 }
 
 int64_t Proxy::slot_units(int slot) const {

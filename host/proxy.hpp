@@ -26,10 +26,14 @@
 #include <string>
 #include <vector>
 
+#include <tessera/iface/bilevel.h>
 #include <tessera/iface/bounds.h>
+#include <tessera/iface/coordinate.h>
 #include <tessera/iface/dataset.h>
 #include <tessera/iface/finite_sum.h>
 #include <tessera/iface/objective.h>
+#include <tessera/iface/operator.h>
+#include <tessera/iface/target.h>
 
 #include "run_result.hpp"
 
@@ -48,11 +52,36 @@ enum ProxySlot : int {
     kBoundsProject,
     kDatasetGet,
     kDatasetFind,
+    // tsr.operator.v1: value counts n units (one per component), batch m; resolvent calls only
+    kOperatorInitialPoint,
+    kOperatorValue,
+    kOperatorBatch,
+    kOperatorResolvent,
+    // tsr.target.v1: m units per call, each function apart
+    kTargetTargets,
+    kTargetVjp,
+    kTargetLossGradient,
+    // tsr.bilevel.v1: upper/lower m units (n_upper / n_lower for a full call), lower_hvp 1;
+    // projections calls only
+    kBilevelInitialPoint,
+    kBilevelUpper,
+    kBilevelLower,
+    kBilevelLowerHvp,
+    kBilevelProjectX,
+    kBilevelProjectY,
+    // tsr.coordinate.v1: gradient, block_gradient, block_hessian 1 unit; the x-free
+    // coordinate_lipschitz and block_bound calls only
+    kCoordinateGradient,
+    kCoordinateBlockGradient,
+    kCoordinateBlockHessian,
+    kCoordinateLipschitz,
+    kCoordinateBlockBound,
     kProxySlots
 };
 const char* proxy_slot_name(int slot);
-// Which slots count as oracle units toward the evaluation budget (initial_point, bounds and
-// dataset access do not).
+// Which slots count as oracle units toward the evaluation budget (initial points, bounds,
+// dataset access, resolvents, bilevel projections and the coordinate constants do not: they
+// are counted as calls only).
 bool proxy_slot_is_oracle(int slot);
 
 // Interface ids the proxy can serve.
@@ -78,7 +107,8 @@ public:
     // No call counter: the sampling countdown already knows how many calls were forwarded
     // (calls()), which saves the hot path an increment.
     struct Slot {
-        int64_t batch_units = 0;  // batch functions only; one-point functions: units == calls
+        int64_t batch_units = 0;  // batch functions only; one-point functions: units == calls,
+                                  // call-only functions: no units
         int64_t until_timed = 1;  // calls left before the next timed one (the first is timed)
         int64_t timed_calls = 0;  // calls whose time was measured: the 1st, 65th, 129th, ...
         uint64_t ticks = 0;       // TSC ticks of the timed calls
@@ -104,10 +134,23 @@ private:
     const tsr_finite_sum_v1* finite_sum_ = nullptr;
     const tsr_bounds_v1* bounds_ = nullptr;
     const tsr_dataset_v1* dataset_ = nullptr;
+    const tsr_operator_v1* operator_ = nullptr;
+    const tsr_target_v1* target_ = nullptr;
+    const tsr_bilevel_v1* bilevel_ = nullptr;
+    const tsr_coordinate_v1* coordinate_ = nullptr;
     tsr_objective_v1 objective_table_{};
     tsr_finite_sum_v1 finite_sum_table_{};
     tsr_bounds_v1 bounds_table_{};
     tsr_dataset_v1 dataset_table_{};
+    tsr_operator_v1 operator_table_{};
+    tsr_target_v1 target_table_{};
+    tsr_bilevel_v1 bilevel_table_{};
+    tsr_coordinate_v1 coordinate_table_{};
+    // Units of the calls that count a constant (read once, at creation): operator value counts
+    // n_components; full bilevel calls count n_upper / n_lower.
+    int64_t operator_n_ = 0;
+    int64_t bilevel_n_upper_ = 0;
+    int64_t bilevel_n_lower_ = 0;
 
     // The proxy's own last error (a refusal) and the number of forwarded calls when it happened:
     // the error is the proxy's as long as no call has been forwarded since, the problem's after.

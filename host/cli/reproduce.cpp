@@ -39,13 +39,15 @@ int cmd_reproduce(const std::vector<std::string>& args) {
     po::options_description d("tessera reproduce");
     std::string id;
     BenchRequest req;
+    std::string html;
     req.options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     d.add_options()("help,h", "show this help")("paper", po::value(&id)->required(), "paper id (plugins/<id>)")(
         "quick", "the reduced grid the claim tests use")(
         "out,o", po::value(&req.out), "results store (default: results/papers/<id>[-quick].db)")(
         "backend", po::value(&req.backend)->default_value("processes"), "threads, processes or mpi")(
         "jobs,j", po::value(&req.options.jobs)->default_value(req.options.jobs), "runs at once")(
-        "quiet,q", "no progress display");
+        "quiet,q", "no progress display")(
+        "html", po::value(&html), "report page to write (default: the store's path with .html; 'none': no page)");
     add_plugin_options(d, req.plugin_paths);
     po::positional_options_description pos;
     pos.add("paper", 1);
@@ -65,6 +67,18 @@ int cmd_reproduce(const std::vector<std::string>& args) {
     report::ReportOptions o;
     o.ansi = report::stdout_is_terminal();
     fmt::print("{}", report::render_tables(out.runs, o));
+    if (html != "none") {
+        // The convergence plots of the experiment, drawn as its [report] section says.
+        if (html.empty()) html = fs::path(req.out).replace_extension(".html").string();
+        report::ReportOptions page = o;
+        page.ansi = false;
+        page.title = config.string();
+        if (!out.experiment.report.curves.empty()) page.curves = out.experiment.report.curves;
+        if (!out.experiment.report.x_axes.empty()) page.x_axes = out.experiment.report.x_axes;
+        const report::PlotSummary s = report::write_html(out.runs, page, html);
+        for (const std::string& note : s.notes) fmt::print("note: {}\n", note);
+        fmt::print("report with {} figures: {}\n", s.figures, html);
+    }
     if (out.experiment.claims.empty()) {
         fmt::print("{} declares no claims: nothing to verify\n", config.string());
         return 0;

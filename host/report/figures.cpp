@@ -60,12 +60,54 @@ std::string direction_text(int32_t d) {
     return d < 0 ? " (lower is better)" : d > 0 ? " (higher is better)" : "";
 }
 
+// An x axis of convergence plots: total oracle units ("evals"), "seconds", "iterations", or
+// "units:TEXT" — the sum of the oracle units of every proxy counter whose name contains TEXT
+// ("units:gradient" adds loss, minibatch and full gradients; "units:tsr.operator.v1" all
+// component evaluations), so methods that pay for the same thing through different functions
+// share one axis.
 struct Axis {
-    const char* name;   // for file names
-    const char* label;  // with units
-    const char* what;   // in titles
+    std::string name;   // as asked
+    std::string label;  // with units
+    std::string what;   // in titles
+    std::string stem;   // for file names
 };
-constexpr Axis axes[] = {{"evals", "oracle calls", "oracle calls"}, {"seconds", "seconds", "time"}};
+
+Axis make_axis(const std::string& name) {
+    if (name == "evals") return {name, "oracle calls", "oracle calls", "evals"};
+    if (name == "seconds") return {name, "seconds", "time", "seconds"};
+    if (name == "iterations") return {name, "iterations", "iterations", "iterations"};
+    if (name.rfind("units:", 0) == 0 && name.size() > 6) {
+        const std::string text = name.substr(6);
+        return {name, "oracle units of *" + text + "*", text + " calls", "units-" + sanitize(text)};
+    }
+    throw UsageError(fmt::format("x axis '{}' is not known; use evals, seconds, iterations or units:TEXT "
+                                 "(the oracle units of the counters whose name contains TEXT)",
+                                 name));
+}
+
+// x of every trace point of r on `axis`; empty when the run has no counter matching a units axis.
+std::vector<double> axis_values(const RunResult& r, const Axis& axis) {
+    const Trace& t = r.trace;
+    std::vector<double> x(t.size(), 0.0);
+    if (axis.name == "evals") {
+        for (size_t i = 0; i < t.size(); ++i) x[i] = static_cast<double>(t.evals[i]);
+    } else if (axis.name == "seconds") {
+        x = t.seconds;
+    } else if (axis.name == "iterations") {
+        for (size_t i = 0; i < t.size(); ++i) x[i] = static_cast<double>(t.iteration[i]);
+    } else {
+        const std::string text = axis.name.substr(6);
+        bool any = false;
+        for (size_t c = 0; c < t.columns.size() && c < t.values.size(); ++c) {
+            const std::string& col = t.columns[c];
+            if (col.rfind("units:", 0) != 0 || col.find(text, 6) == std::string::npos) continue;
+            any = true;
+            for (size_t i = 0; i < t.size() && i < t.values[c].size(); ++i) x[i] += t.values[c][i];
+        }
+        if (!any) x.clear();
+    }
+    return x;
+}
 
 SeedCurve seed_curve(const RunResult& r, const Axis& axis, const std::string& curve) {
     SeedCurve s;
@@ -78,10 +120,10 @@ SeedCurve seed_curve(const RunResult& r, const Axis& axis, const std::string& cu
             if (t.columns[c] == curve && c < t.values.size()) y = &t.values[c];
     }
     if (!y) return s;
-    const size_t n = std::min(t.size(), y->size());
-    s.x.reserve(n);
-    for (size_t i = 0; i < n; ++i)
-        s.x.push_back(axis.name[0] == 'e' ? static_cast<double>(t.evals[i]) : t.seconds[i]);
+    std::vector<double> x = axis_values(r, axis);
+    const size_t n = std::min(x.size(), y->size());
+    x.resize(n);
+    s.x = std::move(x);
     s.y.assign(y->begin(), y->begin() + static_cast<std::ptrdiff_t>(n));
     return s;
 }
@@ -108,7 +150,7 @@ void convergence(const std::vector<RunResult>& runs, const Model& m, size_t gi, 
     f.group = gi;
     f.kind = "convergence";
     f.title = fmt::format("{}: {} vs {}", g.name, curve, axis.what);
-    f.stem = sanitize(g.name) + "-" + sanitize(curve) + "-vs-" + axis.name;
+    f.stem = sanitize(g.name) + "-" + sanitize(curve) + "-vs-" + axis.stem;
     std::string data, plot;
     bool positive = true;
     size_t drawn = 0;
@@ -306,6 +348,8 @@ FigureSet build_figures(const std::vector<RunResult>& runs, const Model& m, cons
         });
         if (!traced) out.notes.push_back(fmt::format("no run traces '{}': no convergence plot of it", curve));
     }
+    std::vector<Axis> axes;
+    for (const std::string& a : o.x_axes) axes.push_back(make_axis(a));
     for (size_t gi = 0; gi < m.groups.size(); ++gi) {
         for (const std::string& curve : o.curves)
             for (const Axis& axis : axes) convergence(runs, m, gi, o, curve, axis, out);

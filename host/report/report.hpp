@@ -31,7 +31,7 @@
 //
 // The plots (gnuplot, run as a child process; missing gnuplot skips them with a note):
 //   - convergence per group: the objective (or a traced column, `curves`) against oracle calls
-//     and against seconds, per method the median over seeds with the 25–75% band. Each seed's
+//     and against seconds (or the axes of `x_axes`: iterations, one kind of oracle call), per method the median over seeds with the 25–75% band. Each seed's
 //     curve is read as a step function (the last reported value at or before x) on a common
 //     log-spaced grid from where every seed has started to where the longest run ended (a seed
 //     that ended earlier keeps its last value). Log y when every plotted value is positive;
@@ -78,6 +78,9 @@ struct ReportOptions {
     std::vector<std::string> profile_metrics;
     // Traced values drawn against oracle calls and seconds: "objective" or trace column names.
     std::vector<std::string> curves = {"objective"};
+    // x axes of the convergence plots: "evals" (all oracle units), "seconds", "iterations", or
+    // "units:TEXT" (the units of the proxy counters whose name contains TEXT, summed).
+    std::vector<std::string> x_axes = {"evals", "seconds"};
     bool ansi = false;          // mark best cells in bold with ANSI escapes instead of "*"
     std::string title;          // shown atop the HTML page (e.g. the store's path)
     std::string gnuplot = "gnuplot";  // program name (looked up in PATH) or path

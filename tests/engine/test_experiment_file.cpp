@@ -441,3 +441,15 @@ metric = "m"
     check_message(load_error(grid), {"bad.toml:13: claim.better: 'adam' has a grid over lr",
                                      "expected one of its variants: adam[lr=0.1] or adam[lr=0.01]"});
 }
+
+TEST_CASE("experiment file: [report] curves and x axes") {
+    const char* head = "name = \"r\"\n[[problem]]\nid = \"fn.sphere\"\n[[algorithm]]\nid = \"opt.gd\"\n";
+    const auto e = load_text(std::string(head) + "[report]\ncurves = [\"objective\", \"grad_norm\"]\n"
+                                                 "x = [\"iterations\", \"units:gradient\"]\n");
+    CHECK(e.report.curves == std::vector<std::string>{"objective", "grad_norm"});
+    CHECK(e.report.x_axes == std::vector<std::string>{"iterations", "units:gradient"});
+    check_message(load_error(std::string(head) + "[report]\nx = [\"units:\"]\n"),
+                  {"bad.toml:7", "report.x", "'units:' is not a known axis"});
+    check_message(load_error(std::string(head) + "[report]\ncurve = [\"objective\"]\n"), {"bad.toml:7", "report.curve"});
+    check_message(load_error(std::string(head) + "[report]\nx = []\n"), {"report.x", "a non-empty list of strings"});
+}

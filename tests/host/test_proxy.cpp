@@ -7,6 +7,7 @@
 
 #include "params.hpp"
 #include "proxy.hpp"
+#include "proxy_helpers.hpp"
 #include "registry.hpp"
 #include "test_components.hpp"
 
@@ -14,43 +15,11 @@ using tsr::host::Proxy;
 
 namespace {
 
-// A created problem object, destroyed at scope exit.
-struct Problem {
-    tsr_object* obj = nullptr;
-    explicit Problem(const tsr_component_desc* desc, std::vector<tsr_param> params = {}) {
-        tsr_create_args args{};
-        args.struct_size = sizeof args;
-        args.n_params = static_cast<uint32_t>(params.size());
-        args.params = params.data();
-        args.seed = 11;
-        char err[256] = "";
-        REQUIRE(desc->create(desc, &args, &obj, err, sizeof err) == TSR_OK);
-        REQUIRE(obj);
-    }
-    ~Problem() { obj->destroy(obj); }
-};
+using hosttest::counter;
+using hosttest::error_of;
+using hosttest::Problem;
 
-tsr_param mode(const char* m) {
-    tsr_param p{};
-    p.name = "mode";
-    p.value.type = TSR_PARAM_CHOICE;
-    p.value.str = m;
-    return p;
-}
-
-std::string error_of(const tsr_object* o) {
-    char buf[512];
-    const uint32_t n = o->copy_error(o, buf, sizeof buf);
-    return std::string(buf, std::min<uint32_t>(n, sizeof buf - 1));
-}
-
-const tsr::host::Counter* counter(const Proxy& p, const std::string& name) {
-    static std::vector<tsr::host::Counter> keep;
-    keep = p.counters();
-    for (const auto& c : keep)
-        if (c.name == name) return &c;
-    return nullptr;
-}
+tsr_param mode(const char* m) { return hosttest::text_param("mode", m); }
 
 const tsr_objective_v1* objective(Proxy& p) {
     auto* t = static_cast<const tsr_objective_v1*>(p.object()->get_interface(p.object(), TSR_OBJECTIVE_V1));

@@ -25,6 +25,10 @@
 #include "record.hpp"
 #include "run.hpp"
 #include "serve.hpp"
+#include "serve_bilevel.hpp"
+#include "serve_coordinate.hpp"
+#include "serve_operator.hpp"
+#include "serve_target.hpp"
 
 namespace tsr {
 

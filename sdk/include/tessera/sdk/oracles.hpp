@@ -5,6 +5,10 @@
 // copy, no allocation) and turns a non-zero status into the matching exception (errors.hpp).
 // Dimensions are read once, when the handle is made.
 //
+// Matrices (targets, blocks) are row-major and passed as Eigen::Ref<RowMat>; a Ref with an outer
+// stride other than its width (a block of a wider matrix) is refused, since the ABI takes dense
+// row-major buffers. Only the documented Vec-returning helpers allocate.
+//
 // Thread rule: a handle follows the [object] rule of the object it wraps.
 #pragma once
 
@@ -12,11 +16,15 @@
 #include <span>
 #include <string>
 
+#include "../iface/bilevel.h"
 #include "../iface/bounds.h"
+#include "../iface/coordinate.h"
 #include "../iface/dataset.h"
 #include "../iface/finite_sum.h"
 #include "../iface/ground_truth.h"
 #include "../iface/objective.h"
+#include "../iface/operator.h"
+#include "../iface/target.h"
 #include "eigen.hpp"
 #include "errors.hpp"
 
@@ -173,6 +181,192 @@ public:
 private:
     tsr_object* obj_;
     const tsr_ground_truth_v1* t_;
+};
+
+namespace detail {
+// The data of an m × k row-major argument, checked to be dense and of that shape.
+template <class M>
+auto dense_rows(M& a, int64_t rows, int64_t cols, const char* what) {
+    if (a.rows() != rows || a.cols() != cols)
+        throw InvalidArgument(std::string(what) + ": expected a " + std::to_string(rows) + " x " + std::to_string(cols) +
+                              " matrix, got " + std::to_string(a.rows()) + " x " + std::to_string(a.cols()));
+    if (rows > 1 && a.outerStride() != cols)
+        throw InvalidArgument(std::string(what) + ": the matrix is not dense (outer stride != width)");
+    return a.data();
+}
+inline int64_t size_of(std::span<const int64_t> idx) { return static_cast<int64_t>(idx.size()); }
+}  // namespace detail
+
+// tsr.operator.v1: F = (1/n) Σ F_i monotone, G with resolvent J_{ηG}.
+class OperatorRef {
+public:
+    OperatorRef(tsr_object* obj, const tsr_operator_v1* t)
+        : obj_(obj), t_(t), dim_(t->dim(obj)), n_(t->n_components(obj)) {}
+
+    int64_t dim() const { return dim_; }
+    int64_t n_components() const { return n_; }
+    tsr_operator_properties properties() const {
+        tsr_operator_properties p{};
+        p.struct_size = sizeof p;
+        t_->properties(obj_, &p);
+        return p;
+    }
+    Vec initial_point() const {
+        Vec u(dim_);
+        check(t_->initial_point(obj_, u.data()), obj_);
+        return u;
+    }
+    // Fu = F(u): n component evaluations.
+    void value(CVecRef u, VecRef Fu) const { check(t_->value(obj_, u.data(), Fu.data()), obj_); }
+    // out = (1/m) Σ_{i∈idx} F_i(u): m component evaluations.
+    void batch(CVecRef u, std::span<const int64_t> idx, VecRef out) const {
+        check(t_->batch(obj_, u.data(), detail::size_of(idx), idx.data(), out.data()), obj_);
+    }
+    // out = J_{ηG}(u); out may be u.
+    void resolvent(CVecRef u, double eta, VecRef out) const {
+        check(t_->resolvent(obj_, u.data(), eta, out.data()), obj_);
+    }
+
+private:
+    tsr_object* obj_;
+    const tsr_operator_v1* t_;
+    int64_t dim_, n_;
+};
+
+// tsr.target.v1: L(θ) = (1/n) Σ ℓ_i(f_i(θ)) + (λ/2)‖θ‖², targets z_i = f_i(θ) ∈ R^k.
+class TargetRef {
+public:
+    TargetRef(tsr_object* obj, const tsr_target_v1* t)
+        : obj_(obj), t_(t), dim_(t->dim(obj)), n_(t->n_terms(obj)), k_(t->target_width(obj)), l2_(t->l2_weight(obj)) {}
+
+    int64_t dim() const { return dim_; }
+    int64_t n_terms() const { return n_; }
+    int64_t target_width() const { return k_; }
+    double l2_weight() const { return l2_; }
+
+    // z (m × k) = f_idx(θ). Cheap.
+    void targets(CVecRef theta, std::span<const int64_t> idx, Eigen::Ref<RowMat> z) const {
+        const int64_t m = detail::size_of(idx);
+        double* zp = detail::dense_rows(z, m, k_, "targets: z");
+        check(t_->targets(obj_, theta.data(), m, idx.data(), zp), obj_);
+    }
+    // out (d) = (1/m) Σ_r J_idx[r](θ)ᵀ v_r, v m × k; without λθ. Cheap.
+    void target_vjp(CVecRef theta, std::span<const int64_t> idx, const Eigen::Ref<const RowMat>& v, VecRef out) const {
+        const int64_t m = detail::size_of(idx);
+        const double* vp = detail::dense_rows(v, m, k_, "target_vjp: v");
+        check(t_->target_vjp(obj_, theta.data(), m, idx.data(), vp, out.data()), obj_);
+    }
+    // Returns (1/m) Σ_r ℓ_idx[r](z_r) and writes gz row r = ∇ℓ_idx[r](z_r). Expensive.
+    double loss_gradient(std::span<const int64_t> idx, const Eigen::Ref<const RowMat>& z, Eigen::Ref<RowMat> gz) const {
+        const int64_t m = detail::size_of(idx);
+        const double* zp = detail::dense_rows(z, m, k_, "loss_gradient: z");
+        double* gp = detail::dense_rows(gz, m, k_, "loss_gradient: gz");
+        double l;
+        check(t_->loss_gradient(obj_, m, idx.data(), zp, &l, gp), obj_);
+        return l;
+    }
+    // The loss alone (gz not computed); counted like loss_gradient.
+    double loss(std::span<const int64_t> idx, const Eigen::Ref<const RowMat>& z) const {
+        const int64_t m = detail::size_of(idx);
+        const double* zp = detail::dense_rows(z, m, k_, "loss: z");
+        double l;
+        check(t_->loss_gradient(obj_, m, idx.data(), zp, &l, nullptr), obj_);
+        return l;
+    }
+
+private:
+    tsr_object* obj_;
+    const tsr_target_v1* t_;
+    int64_t dim_, n_, k_;
+    double l2_;
+};
+
+// tsr.bilevel.v1: min_x f(x, y*(x)), y*(x) ∈ argmin_y g(x, y). Gradient outputs are raw
+// pointers (nullptr: not wanted) holding dim_x (x-gradients) or dim_y (y-gradients) doubles;
+// an empty idx asks for the full function.
+class BilevelRef {
+public:
+    BilevelRef(tsr_object* obj, const tsr_bilevel_v1* t)
+        : obj_(obj), t_(t), dx_(t->dim_x(obj)), dy_(t->dim_y(obj)), nu_(t->n_upper(obj)), nl_(t->n_lower(obj)) {}
+
+    int64_t dim_x() const { return dx_; }
+    int64_t dim_y() const { return dy_; }
+    int64_t n_upper() const { return nu_; }
+    int64_t n_lower() const { return nl_; }
+
+    void initial_point(VecRef x0, VecRef y0) const { check(t_->initial_point(obj_, x0.data(), y0.data()), obj_); }
+    // Returns f(x, y) (over idx, or all terms when idx is empty); ∇_x f into fx, ∇_y f into fy.
+    double upper(CVecRef x, CVecRef y, std::span<const int64_t> idx, double* fx, double* fy) const {
+        double f;
+        check(t_->upper(obj_, x.data(), y.data(), detail::size_of(idx), idx.empty() ? nullptr : idx.data(), &f, fx, fy),
+              obj_);
+        return f;
+    }
+    // Returns g(x, y) (over idx, or all terms when idx is empty); ∇_x g into gx, ∇_y g into gy.
+    double lower(CVecRef x, CVecRef y, std::span<const int64_t> idx, double* gx, double* gy) const {
+        double g;
+        check(t_->lower(obj_, x.data(), y.data(), detail::size_of(idx), idx.empty() ? nullptr : idx.data(), &g, gx, gy),
+              obj_);
+        return g;
+    }
+    // hyy = ∇²_yy g v (dim_y), hxy = ∇²_xy g v (dim_x); either may be nullptr.
+    void lower_hvp(CVecRef x, CVecRef y, CVecRef v, double* hyy, double* hxy) const {
+        check(t_->lower_hvp(obj_, x.data(), y.data(), v.data(), hyy, hxy), obj_);
+    }
+    void project_x(CVecRef x, VecRef out) const { check(t_->project_x(obj_, x.data(), out.data()), obj_); }
+    void project_y(CVecRef y, VecRef out) const { check(t_->project_y(obj_, y.data(), out.data()), obj_); }
+
+private:
+    tsr_object* obj_;
+    const tsr_bilevel_v1* t_;
+    int64_t dx_, dy_, nu_, nl_;
+};
+
+// tsr.coordinate.v1: block coordinate oracles of F(x) = f(x) + λ‖x‖₁. Blocks hold distinct
+// coordinates; block matrices are m × m.
+class CoordinateRef {
+public:
+    CoordinateRef(tsr_object* obj, const tsr_coordinate_v1* t)
+        : obj_(obj), t_(t), dim_(t->dim(obj)), l1_(t->l1_weight(obj)) {}
+
+    int64_t dim() const { return dim_; }
+    double l1_weight() const { return l1_; }
+
+    void gradient(CVecRef x, VecRef g) const { check(t_->gradient(obj_, x.data(), g.data()), obj_); }
+    void block_gradient(CVecRef x, std::span<const int64_t> idx, VecRef gb) const {
+        check(t_->block_gradient(obj_, x.data(), detail::size_of(idx), idx.data(), gb.data()), obj_);
+    }
+    // L_j ≥ sup_x ∂²f/∂x_j² (allocates the result).
+    Vec coordinate_lipschitz() const {
+        Vec L(dim_);
+        check(t_->coordinate_lipschitz(obj_, L.data()), obj_);
+        return L;
+    }
+    void block_bound(std::span<const int64_t> idx, Eigen::Ref<RowMat> M) const {
+        const int64_t m = detail::size_of(idx);
+        double* p = detail::dense_rows(M, m, m, "block_bound: M");
+        check(t_->block_bound(obj_, m, idx.data(), p), obj_);
+    }
+    void block_hessian(CVecRef x, std::span<const int64_t> idx, Eigen::Ref<RowMat> H) const {
+        const int64_t m = detail::size_of(idx);
+        double* p = detail::dense_rows(H, m, m, "block_hessian: H");
+        check(t_->block_hessian(obj_, x.data(), m, idx.data(), p), obj_);
+    }
+    // Flattened (i, j) pairs, i < j, of the Hessian's off-diagonal pattern; empty when unknown.
+    std::span<const int64_t> hessian_pattern() const {
+        if (!t_->hessian_pattern) return {};
+        int64_t n = 0;
+        const int64_t* pairs = nullptr;
+        t_->hessian_pattern(obj_, &n, &pairs);
+        if (!pairs || n <= 0) return {};
+        return {pairs, static_cast<size_t>(2 * n)};
+    }
+
+private:
+    tsr_object* obj_;
+    const tsr_coordinate_v1* t_;
+    int64_t dim_;
+    double l1_;
 };
 
 // Looks up interface `Table` on obj and wraps it; nullopt when the object does not serve it.

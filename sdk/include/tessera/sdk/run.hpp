@@ -105,6 +105,23 @@ public:
     FiniteSumRef finite_sum() const { return need<FiniteSumRef, tsr_finite_sum_v1>(TSR_FINITE_SUM_V1); }
     BoundsRef bounds() const { return need<BoundsRef, tsr_bounds_v1>(TSR_BOUNDS_V1); }
     DatasetRef dataset() const { return need<DatasetRef, tsr_dataset_v1>(TSR_DATASET_V1); }
+    // The problem's monotone operator (tsr.operator.v1); named so as not to read like C++'s `operator`.
+    OperatorRef monotone_operator() const { return need<OperatorRef, tsr_operator_v1>(TSR_OPERATOR_V1); }
+    TargetRef target() const { return need<TargetRef, tsr_target_v1>(TSR_TARGET_V1); }
+    BilevelRef bilevel() const { return need<BilevelRef, tsr_bilevel_v1>(TSR_BILEVEL_V1); }
+    CoordinateRef coordinate() const { return need<CoordinateRef, tsr_coordinate_v1>(TSR_COORDINATE_V1); }
+    std::optional<OperatorRef> maybe_monotone_operator() const {
+        return try_ref<OperatorRef, tsr_operator_v1>(ctx_->problem, TSR_OPERATOR_V1);
+    }
+    std::optional<TargetRef> maybe_target() const {
+        return try_ref<TargetRef, tsr_target_v1>(ctx_->problem, TSR_TARGET_V1);
+    }
+    std::optional<BilevelRef> maybe_bilevel() const {
+        return try_ref<BilevelRef, tsr_bilevel_v1>(ctx_->problem, TSR_BILEVEL_V1);
+    }
+    std::optional<CoordinateRef> maybe_coordinate() const {
+        return try_ref<CoordinateRef, tsr_coordinate_v1>(ctx_->problem, TSR_COORDINATE_V1);
+    }
     std::optional<BoundsRef> maybe_bounds() const {
         return try_ref<BoundsRef, tsr_bounds_v1>(ctx_->problem, TSR_BOUNDS_V1);
     }

@@ -21,13 +21,25 @@
 //                     std::optional<tsr_array> truth_array(std::string_view name);
 //                     optional: const char* const* truth_names() const;  (NULL-terminated)
 //
+// The interfaces of monotone inclusions, target losses, bilevel and block-coordinate problems
+// have their own headers (included by tessera/sdk.hpp), which list their member functions:
+//   tsr::Operator     serve_operator.hpp     (tsr.operator.v1)
+//   tsr::Target       serve_target.hpp       (tsr.target.v1)
+//   tsr::Bilevel      serve_bilevel.hpp      (tsr.bilevel.v1)
+//   tsr::Coordinate   serve_coordinate.hpp   (tsr.coordinate.v1)
+//
+// "Optional output" there means a map whose data() is nullptr (size 0) when the caller passed
+// NULL: test `out.data() != nullptr` before writing.
+//
 // Every generated function runs inside the firewall (firewall.hpp). Functions the ABI marks
-// [any] (dim, n_terms) read values cached at creation.
+// [any] (dim, n_terms) read values cached at creation. Index arguments are checked before the
+// problem sees them (check_terms / check_block below), so problems may trust them.
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "../iface/bounds.h"
 #include "../iface/dataset.h"
@@ -115,6 +127,29 @@ concept HasTruthNames = requires(const C cc) {
 template <class Tag, class C>
 struct Serve;
 
+// Term indices of a minibatch: m > 0, each in [0, n), repeats allowed.
+inline void check_terms(int64_t m, const int64_t* idx, int64_t n, const char* what = "term") {
+    if (m <= 0) throw InvalidArgument("minibatch is empty (m <= 0)");
+    for (int64_t i = 0; i < m; ++i)
+        if (idx[i] < 0 || idx[i] >= n)
+            throw InvalidArgument(std::string(what) + " index " + std::to_string(idx[i]) + " outside [0, " +
+                                  std::to_string(n) + ")");
+}
+
+// A block of coordinates: m > 0 distinct indices in [0, d). The repeat test marks coordinates in
+// a per-thread byte map (grown once to d, cleared again before returning): O(m), no allocation
+// after the first call.
+inline void check_block(int64_t m, const int64_t* idx, int64_t d) {
+    check_terms(m, idx, d, "coordinate");
+    thread_local std::vector<unsigned char> seen;
+    if (static_cast<int64_t>(seen.size()) < d) seen.assign(static_cast<size_t>(d), 0);
+    int64_t i = 0;
+    for (; i < m && !seen[static_cast<size_t>(idx[i])]; ++i) seen[static_cast<size_t>(idx[i])] = 1;
+    const bool repeated = i < m;
+    for (int64_t j = 0; j < i; ++j) seen[static_cast<size_t>(idx[j])] = 0;
+    if (repeated) throw InvalidArgument("coordinate " + std::to_string(idx[i]) + " repeated in a block");
+}
+
 template <class C>
 struct Serve<Objective, C> {
     static_assert(ObjectiveProblem<C>, "tsr::Objective needs dim(), initial_point(VecMap), value(CVecMap)");
@@ -178,14 +213,7 @@ struct Serve<FiniteSum, C> {
 
     static int64_t dim(tsr_object* o) { return H::of(o).dim; }
     static int64_t n_terms(tsr_object* o) { return H::of(o).impl.n_terms(); }
-    static void check_indices(H& h, int64_t m, const int64_t* idx) {
-        if (m <= 0) throw InvalidArgument("minibatch is empty (m <= 0)");
-        const int64_t n = h.impl.n_terms();
-        for (int64_t i = 0; i < m; ++i)
-            if (idx[i] < 0 || idx[i] >= n)
-                throw InvalidArgument("term index " + std::to_string(idx[i]) + " outside [0, " +
-                                      std::to_string(n) + ")");
-    }
+    static void check_indices(H& h, int64_t m, const int64_t* idx) { check_terms(m, idx, h.impl.n_terms()); }
     static tsr_status batch_value(tsr_object* o, const double* x, int64_t m, const int64_t* idx,
                                   double* f) {
         H& h = H::of(o);
