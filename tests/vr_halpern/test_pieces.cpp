@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <set>
+
+#include <Eigen/Dense>
 #include <vector>
 
 #include "operators/common/projections.hpp"

@@ -32,28 +32,18 @@ public:
     explicit ExtraAnchoredGradient(const Params& p) : p_(p) {}
 
     void run(tsr::Run& r) {
-        const tsr::OperatorRef op = r.monotone_operator();
-        const double eta = p_.step_scale / known_constant(op.properties().lipschitz, "L", "op.eag");
-        const Vec u0 = op.initial_point();
-        Vec u = u0, Fu(op.dim()), anchor(op.dim()), ubar(op.dim()), Fbar(op.dim());
-        ResidualTrace trace(r, op, p_.tol);
-        int64_t k = 0;
-        keep_solution(r, u, [&] {
-            for (;; ++k) {
-                op.value(u, Fu);
-                const bool last = k >= p_.max_iter;
-                if ((k % p_.report_every == 0 || last) && trace.report(k, u, Fu)) break;
-                if (last) break;
-                const double lambda = 1.0 / static_cast<double>(k + 2);
-                anchor = lambda * u0 + (1.0 - lambda) * u;
-                ubar = anchor - eta * Fu;
-                op.resolvent(ubar, eta, ubar);
-                op.value(ubar, Fbar);
-                u = anchor - eta * Fbar;
-                op.resolvent(u, eta, u);
-            }
-        });
-        put_outcome(r, k, trace);
+        Vec anchor, ubar, Fbar;
+        deterministic_loop(r, p_, "op.eag",
+                           [&](const tsr::OperatorRef& op, int64_t k, double eta, const Vec& u0, Vec& u, const Vec& Fu) {
+                               const double lambda = 1.0 / static_cast<double>(k + 2);
+                               anchor = lambda * u0 + (1.0 - lambda) * u;
+                               ubar = anchor - eta * Fu;
+                               op.resolvent(ubar, eta, ubar);
+                               Fbar.resize(u.size());
+                               op.value(ubar, Fbar);
+                               u = anchor - eta * Fbar;
+                               op.resolvent(u, eta, u);
+                           });
     }
 
 private:

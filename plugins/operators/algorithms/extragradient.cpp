@@ -30,25 +30,16 @@ public:
     explicit Extragradient(const Params& p) : p_(p) {}
 
     void run(tsr::Run& r) {
-        const tsr::OperatorRef op = r.monotone_operator();
-        const double eta = p_.step_scale / known_constant(op.properties().lipschitz, "L", "op.eg");
-        Vec u = op.initial_point(), Fu(op.dim()), ubar(op.dim()), Fbar(op.dim());
-        ResidualTrace trace(r, op, p_.tol);
-        int64_t k = 0;
-        keep_solution(r, u, [&] {
-            for (;; ++k) {
-                op.value(u, Fu);
-                const bool last = k >= p_.max_iter;
-                if ((k % p_.report_every == 0 || last) && trace.report(k, u, Fu)) break;
-                if (last) break;
-                ubar = u - eta * Fu;
-                op.resolvent(ubar, eta, ubar);
-                op.value(ubar, Fbar);
-                u -= eta * Fbar;
-                op.resolvent(u, eta, u);
-            }
-        });
-        put_outcome(r, k, trace);
+        Vec ubar, Fbar;
+        deterministic_loop(r, p_, "op.eg",
+                           [&](const tsr::OperatorRef& op, int64_t, double eta, const Vec&, Vec& u, const Vec& Fu) {
+                               ubar = u - eta * Fu;
+                               op.resolvent(ubar, eta, ubar);
+                               Fbar.resize(u.size());
+                               op.value(ubar, Fbar);
+                               u -= eta * Fbar;
+                               op.resolvent(u, eta, u);
+                           });
     }
 
 private:

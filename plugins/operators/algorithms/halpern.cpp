@@ -34,25 +34,14 @@ public:
     explicit Halpern(const Params& p) : p_(p) {}
 
     void run(tsr::Run& r) {
-        const tsr::OperatorRef op = r.monotone_operator();
-        const double eta = p_.step_scale / known_constant(op.properties().lipschitz, "L", "op.halpern");
-        const Vec u0 = op.initial_point();
-        Vec u = u0, Fu(op.dim()), v(op.dim());
-        ResidualTrace trace(r, op, p_.tol);
-        int64_t k = 0;
-        keep_solution(r, u, [&] {
-            for (;; ++k) {
-                op.value(u, Fu);
-                const bool last = k >= p_.max_iter;
-                if ((k % p_.report_every == 0 || last) && trace.report(k, u, Fu)) break;
-                if (last) break;
-                const double lambda = 1.0 / static_cast<double>(k + 2);
-                v = u - eta * Fu;
-                op.resolvent(v, eta, v);
-                u = lambda * u0 + (1.0 - lambda) * v;
-            }
-        });
-        put_outcome(r, k, trace);
+        Vec v;
+        deterministic_loop(r, p_, "op.halpern",
+                           [&](const tsr::OperatorRef& op, int64_t k, double eta, const Vec& u0, Vec& u, const Vec& Fu) {
+                               const double lambda = 1.0 / static_cast<double>(k + 2);
+                               v = u - eta * Fu;
+                               op.resolvent(v, eta, v);
+                               u = lambda * u0 + (1.0 - lambda) * v;
+                           });
     }
 
 private:

@@ -86,4 +86,28 @@ inline void put_outcome(tsr::Run& r, int64_t iterations, const ResidualTrace& tr
     r.put_scalar("converged", trace.converged() ? 1.0 : 0.0);
 }
 
+// The loop of the deterministic methods (op.halpern, op.eg, op.eag): η = step_scale / L; at each
+// k, F(u_k) in full, a trace point (every report_every), then
+//     step(op, k, η, u0, u, Fu)   — moves u from u_k to u_{k+1}, given Fu = F(u_k).
+// Ends at max_iter, at tol (ResidualTrace) or when the host says so; hands u over as "x".
+template <class Step>
+void deterministic_loop(tsr::Run& r, const OperatorRunParams& p, const char* name, Step&& step) {
+    const tsr::OperatorRef op = r.monotone_operator();
+    const double eta = p.step_scale / known_constant(op.properties().lipschitz, "L", name);
+    const Vec u0 = op.initial_point();
+    Vec u = u0, Fu(op.dim());
+    ResidualTrace trace(r, op, p.tol);
+    int64_t k = 0;
+    keep_solution(r, u, [&] {
+        for (;; ++k) {
+            op.value(u, Fu);
+            const bool last = k >= p.max_iter;
+            if ((k % p.report_every == 0 || last) && trace.report(k, u, Fu)) break;
+            if (last) break;
+            step(op, k, eta, u0, u, Fu);
+        }
+    });
+    put_outcome(r, k, trace);
+}
+
 }  // namespace operators
