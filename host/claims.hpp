@@ -42,6 +42,9 @@ struct ClaimVerdict {
     std::string detail;
     std::string how;
     std::vector<std::string> measured;
+    bool expected_held = true;  // the claim's `expected`; as_expected() is what reproduce checks
+    std::string note;
+    bool as_expected() const { return held == expected_held; }
 };
 
 std::vector<ClaimVerdict> evaluate_claims(const Experiment& e, const std::vector<RunResult>& runs);

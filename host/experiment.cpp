@@ -488,20 +488,28 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         Claim c;
         c.line = line_of(t->source());
         r.check_keys(*t, "claim.", {"text", "better", "worse", "metric", "aggregate", "margin", "ratio", "problems",
-                                    "where", "over"});
+                                    "where", "over", "expected", "note"});
         auto algorithm_ref = [&](const char* key) {
             const std::string path = std::string("claim.") + key;
             auto v = t->get(key);
             if (!v) r.fail(c.line, path, "missing", "an algorithm label of this experiment: " + join_or(variant_labels));
             std::string s = r.string(*v, path);
             if (std::find(variant_labels.begin(), variant_labels.end(), s) != variant_labels.end()) return s;
+            // "label[best]": the entry's best variant per instance (a tuned hyper-parameter).
+            if (s.size() > 6 && s.compare(s.size() - 6, 6, "[best]") == 0) {
+                const std::string base = s.substr(0, s.size() - 6);
+                for (const AlgorithmEntry& a : e.algorithms)
+                    if (a.label == base) return s;
+                r.fail(line_of(v->source()), path, fmt::format("'{}' is not an algorithm label of this experiment", base),
+                       "LABEL[best] with LABEL one of " + join_or(variant_labels));
+            }
             for (const AlgorithmEntry& a : e.algorithms)
                 if (a.label == s) {
                     std::vector<std::string> mine;
                     for (const GridPoint& g : grid_points(a.label, a.params)) mine.push_back(g.label);
                     r.fail(line_of(v->source()), path,
                            fmt::format("'{}' has a grid over {}, so it names several variants", s, axis_names(a.params)),
-                           "one of its variants: " + join_or(mine));
+                           "one of its variants: " + join_or(mine) + ", or '" + s + "[best]' (the best variant on each instance)");
                 }
             r.fail(line_of(v->source()), path, fmt::format("'{}' is not an algorithm label of this experiment", s),
                    join_or(variant_labels));
@@ -549,6 +557,11 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         }
         if (auto v = t->get("text")) c.text = r.string(*v, "claim.text");
         else c.text = fmt::format("{} beats {} on {}", c.better, c.worse, c.output.empty() ? c.metric : c.metric + "/" + c.output);
+        if (auto v = t->get("expected")) c.expected_held = r.choice(*v, "claim.expected", {"held", "not held"}) == "held";
+        if (auto v = t->get("note")) c.note = r.string(*v, "claim.note");
+        if (!c.expected_held && c.note.empty())
+            r.fail(c.line, "claim.note", "missing for a claim expected not to hold",
+                   "note = \"why it does not reproduce here\" (the README gives the figures)");
         const auto instances = claim_instances(e, c);
         if (instances.empty())
             r.fail(c.line, "claim", "selects no problem instance (check problems and where)",

@@ -97,6 +97,11 @@ struct Claim {
     std::vector<std::string> problems;  // problem labels; empty: all
     std::vector<ParamSpec> where;    // problem parameter filters (any of the listed values)
     Over over = Over::each;
+    // Known not to reproduce at this scale (`expected = "not held"`): the claim stays in the file,
+    // is still evaluated and printed, and `tessera reproduce` exits 0 only if it still does not
+    // hold — so a fix that makes it hold is noticed, and so is a held claim breaking.
+    bool expected_held = true;
+    std::string note;                // why it is expected not to hold (free text, shown with the verdict)
     int line = 0;
 };
 

@@ -85,10 +85,16 @@ int cmd_reproduce(const std::vector<std::string>& args) {
     }
     const auto verdicts = evaluate_claims(out.experiment, out.runs);
     fmt::print("\n{}", verdict_table(verdicts));
-    size_t held = 0;
-    for (const auto& v : verdicts) held += v.held;
-    fmt::print("\n{} of {} claims held{}\n", held, verdicts.size(), req.quick ? " (quick grid)" : "");
-    return held == verdicts.size() ? 0 : 1;
+    size_t held = 0, known = 0, surprises = 0;
+    for (const auto& v : verdicts) {
+        held += v.held;
+        known += !v.expected_held;
+        surprises += !v.as_expected();
+    }
+    fmt::print("\n{} of {} claims held{}", held, verdicts.size(), req.quick ? " (quick grid)" : "");
+    if (known) fmt::print("; {} marked as not reproducing here", known);
+    fmt::print("; {}\n", surprises ? fmt::format("{} not as expected", surprises) : std::string("all as expected"));
+    return surprises == 0 ? 0 : 1;
 }
 
 }  // namespace tsr::host::cli

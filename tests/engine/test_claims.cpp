@@ -252,3 +252,58 @@ TEST_CASE("claims: several claims give several verdicts, in order") {
     CHECK_FALSE(v[1].held);
     CHECK(v[0].text == "a beats b on m.low");
 }
+
+TEST_CASE("claims: expected = \"not held\" is evaluated as usual and checked against the expectation") {
+    const std::string base = "better = \"a\"\nworse = \"b\"\nmetric = \"m.low/value\"\n";
+    const auto held = verdict(base, runs(a1_b2));
+    CHECK(held.held);
+    CHECK(held.as_expected());
+
+    const auto known = verdict(base + "expected = \"not held\"\nnote = \"too small here\"\n", runs(a1_b2));
+    CHECK(known.held);  // a beats b: the claim holds although marked as not reproducing
+    CHECK_FALSE(known.expected_held);
+    CHECK_FALSE(known.as_expected());
+    CHECK(verdict_table({known}).find("UNEXPECTED") != std::string::npos);
+    CHECK(verdict_table({known}).find("too small here") != std::string::npos);
+
+    const auto b_wins = [](const std::string& a, const std::string&, int64_t) { return a == "a" ? 2.0 : 1.0; };
+    const auto still = verdict(base + "expected = \"not held\"\nnote = \"too small here\"\n", runs(b_wins));
+    CHECK_FALSE(still.held);
+    CHECK(still.as_expected());
+    CHECK(verdict_table({still}).find("known not to reproduce here") != std::string::npos);
+
+    check_message(load_error(std::string(kHead) + "[[claim]]\n" + base + "expected = \"not held\"\n"),
+                  {"claim.note", "missing for a claim expected not to hold"});
+    check_message(load_error(std::string(kHead) + "[[claim]]\n" + base + "expected = \"maybe\"\n"),
+                  {"claim.expected", "'maybe' is not a known value"});
+}
+
+TEST_CASE("claims: LABEL[best] takes the entry's best variant on each instance") {
+    const std::string head = std::string(kHead) + "[[algorithm]]\nid = \"opt.sgd\"\nlabel = \"g\"\nparams = { lr = [0.1, 0.2] }\n";
+    const auto e = load_text(head + "[[claim]]\nbetter = \"g[best]\"\nworse = \"b\"\nmetric = \"m.low/value\"\n");
+    // b: 2 everywhere; g[lr=0.1]: 3 on quad[d=2], 1 elsewhere; g[lr=0.2]: 1.5 on quad[d=2], 9 elsewhere.
+    auto rs = runs(a1_b2);
+    for (const auto& [p, i] : std::vector<std::pair<std::string, std::string>>{{"quad", "quad[d=2]"}, {"quad", "quad[d=3]"}, {"sphere", "sphere"}})
+        for (int64_t rep = 0; rep < 3; ++rep) {
+            rs.push_back(run("g[lr=0.1]", p, i, rep, i == "quad[d=2]" ? 3.0 : 1.0));
+            rs.push_back(run("g[lr=0.2]", p, i, rep, i == "quad[d=2]" ? 1.5 : 9.0));
+        }
+    auto v = evaluate_claims(e, rs);
+    REQUIRE(v.size() == 1);
+    INFO(v[0].detail);
+    CHECK(v[0].held);
+    CHECK(v[0].detail.find("quad[d=2]: g[lr=0.2] 1.5 vs b 2") != std::string::npos);
+    CHECK(v[0].detail.find("sphere: g[lr=0.1] 1 vs b 2") != std::string::npos);
+    // Without the runs of one variant the other one is still compared; without any, undecided.
+    std::erase_if(rs, [](const RunResult& r) { return r.labels.algorithm == "g[lr=0.2]"; });
+    v = evaluate_claims(e, rs);
+    CHECK_FALSE(v[0].held);  // g[lr=0.1] scores 3 on quad[d=2]
+    std::erase_if(rs, [](const RunResult& r) { return r.labels.algorithm == "g[lr=0.1]"; });
+    v = evaluate_claims(e, rs);
+    CHECK_FALSE(v[0].held);
+    CHECK(v[0].detail.find("undecided") != std::string::npos);
+    check_message(load_error(head + "[[claim]]\nbetter = \"h[best]\"\nworse = \"b\"\nmetric = \"m.low/value\"\n"),
+                  {"claim.better", "'h' is not an algorithm label"});
+    check_message(load_error(head + "[[claim]]\nbetter = \"g\"\nworse = \"b\"\nmetric = \"m.low/value\"\n"),
+                  {"'g[best]'"});
+}

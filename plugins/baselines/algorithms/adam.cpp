@@ -1,16 +1,21 @@
-// opt.adam — Adam on a finite sum, minibatch by minibatch (adam_update.hpp, with weight decay 0):
+// opt.adam — Adam on a finite sum, minibatch by minibatch (kit/adam_update.hpp, with weight decay 0):
 //
 //   m ← β1 m + (1 − β1) g,  v ← β2 v + (1 − β2) g²,  x ← x − lr η_t m̂ / (√v̂ + ε)
 //
 // Defaults are the paper's (Alg. 1): lr = 1e-3, β1 = 0.9, β2 = 0.999, ε = 1e-8. The epoch loop,
-// sampling and schedules η_t are those of opt.sgd (minibatch.hpp).
+// sampling and schedules η_t are those of opt.sgd (kit/minibatch.hpp).
 //
 // @inproceedings{kingma2015adam, author = {Kingma, Diederik P. and Ba, Jimmy}, title = {Adam: A
 //   method for stochastic optimization}, booktitle = {ICLR}, year = {2015}}
-#include "adam_update.hpp"
-#include "minibatch.hpp"
+#include <tessera/kit/adam_update.hpp>
+#include <tessera/kit/minibatch.hpp>
+
+#include "common.hpp"
 
 namespace baselines {
+
+using tsr::kit::AdamParams;
+using tsr::kit::AdamUpdate;
 
 class Adam {
 public:
@@ -26,7 +31,7 @@ public:
 
     void run(tsr::Run& r) {
         AdamUpdate update{.beta1 = p_.beta1, .beta2 = p_.beta2, .eps = p_.eps, .weight_decay = 0.0};
-        run_minibatch(r, p_, update);
+        tsr::kit::run_minibatch(r, p_, update);
     }
 
 private:

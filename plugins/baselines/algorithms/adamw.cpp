@@ -1,4 +1,4 @@
-// opt.adamw — AdamW: Adam with decoupled weight decay, on a finite sum (adam_update.hpp):
+// opt.adamw — AdamW: Adam with decoupled weight decay, on a finite sum (kit/adam_update.hpp):
 //
 //   m ← β1 m + (1 − β1) g,  v ← β2 v + (1 − β2) g²,
 //   x ← x − lr η_t ( m̂ / (√v̂ + ε) + weight_decay · x )
@@ -6,14 +6,19 @@
 // The decay acts on x directly, not through the gradient (so not through v̂): Loshchilov &
 // Hutter, Alg. 2. Their decay term is η_t λ x; here λ = lr · weight_decay, the convention of
 // torch.optim.AdamW (default weight_decay 1e-2). Other defaults as Adam. The epoch loop, sampling
-// and schedules η_t are those of opt.sgd (minibatch.hpp).
+// and schedules η_t are those of opt.sgd (kit/minibatch.hpp).
 //
 // @inproceedings{loshchilov2019adamw, author = {Loshchilov, Ilya and Hutter, Frank}, title =
 //   {Decoupled weight decay regularization}, booktitle = {ICLR}, year = {2019}}
-#include "adam_update.hpp"
-#include "minibatch.hpp"
+#include <tessera/kit/adam_update.hpp>
+#include <tessera/kit/minibatch.hpp>
+
+#include "common.hpp"
 
 namespace baselines {
+
+using tsr::kit::AdamParams;
+using tsr::kit::AdamUpdate;
 
 class AdamW {
 public:
@@ -35,7 +40,7 @@ public:
 
     void run(tsr::Run& r) {
         AdamUpdate update{.beta1 = p_.beta1, .beta2 = p_.beta2, .eps = p_.eps, .weight_decay = p_.weight_decay};
-        run_minibatch(r, p_, update);
+        tsr::kit::run_minibatch(r, p_, update);
     }
 
 private:

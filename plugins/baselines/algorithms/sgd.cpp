@@ -1,10 +1,10 @@
 // opt.sgd — minibatch stochastic gradient descent with heavy-ball momentum and a learning-rate
 // schedule, on a finite sum f = (1/n) Σ f_i.
 //
-//   v ← μ v − lr η_t ∇f_B(x),   x ← x + v       (sgd_update.hpp; μ = 0: x ← x − lr η_t ∇f_B(x))
+//   v ← μ v − lr η_t ∇f_B(x),   x ← x + v       (kit/sgd_update.hpp; μ = 0: x ← x − lr η_t ∇f_B(x))
 //
 // The epoch loop, sampling (reshuffling every epoch, from the run seed), schedules η_t and trace
-// are in minibatch.hpp / schedule.hpp.
+// are in kit/minibatch.hpp / kit/schedule.hpp.
 //
 // @article{robbins1951, author = {Robbins, Herbert and Monro, Sutton}, title = {A stochastic
 //   approximation method}, journal = {Annals of Mathematical Statistics}, volume = {22},
@@ -12,10 +12,15 @@
 // @article{polyak1964, author = {Polyak, Boris T.}, title = {Some methods of speeding up the
 //   convergence of iteration methods}, journal = {USSR Computational Mathematics and
 //   Mathematical Physics}, volume = {4}, number = {5}, pages = {1--17}, year = {1964}}
-#include "minibatch.hpp"
-#include "sgd_update.hpp"
+#include <tessera/kit/minibatch.hpp>
+#include <tessera/kit/sgd_update.hpp>
+
+#include "common.hpp"
 
 namespace baselines {
+
+using tsr::kit::MinibatchParams;
+using tsr::kit::SgdUpdate;
 
 class Sgd {
 public:
@@ -37,7 +42,7 @@ public:
 
     void run(tsr::Run& r) {
         SgdUpdate update{.momentum = p_.momentum, .v = {}};
-        run_minibatch(r, p_, update);
+        tsr::kit::run_minibatch(r, p_, update);
     }
 
 private:

@@ -1,20 +1,28 @@
-// schedule.hpp — learning-rate schedules of the minibatch methods (opt.sgd, opt.adam, opt.adamw):
-// the multiplier η_t of the base learning rate at minibatch step t = 0, ..., T−1.
+// tessera/kit/schedule.hpp — named learning-rate schedules of the minibatch methods: the
+// multiplier η_t of a base (peak) learning rate at minibatch step t = 0, ..., T−1.
 //
 //   constant  η_t = 1
-//   linear    η_t = 1 − t/T                        (decays to 0 over the run)
+//   linear    η_t = 1 − t/T                        (decays to 0 over the run; the worst-case optimal
+//                                                   last-iterate schedule of Defazio et al. 2023)
 //   cosine    η_t = ½ (1 + cos(π t / T))           (Loshchilov & Hutter, SGDR, ICLR 2017, eq. 5,
 //                                                   one period, η_min = 0, no warm restart)
 //   step      η_t = γ^⌊epoch / step_every⌋          (divide by 1/γ every step_every epochs)
+//
+// Used by opt.sgd / opt.adam / opt.adamw (baselines) and lr_refine; the loop that applies them
+// is kit/minibatch.hpp. A schedule that is not one of these (e.g. a table computed from a previous
+// run) is any callable lr(t, T, epoch) handed to tsr::kit::minibatch_loop.
+//
+// Ownership: values only. Thread rule: pure functions.
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 #include <string>
 
-#include <tessera/sdk.hpp>
+#include <tessera/sdk/errors.hpp>
 
-namespace baselines {
+namespace tsr::kit {
 
 enum class Schedule { constant, linear, cosine, step };
 
@@ -44,4 +52,4 @@ inline double schedule_factor(const ScheduleSpec& s, int64_t t, int64_t T, int64
     return 1.0;
 }
 
-}  // namespace baselines
+}  // namespace tsr::kit
