@@ -11,13 +11,15 @@
 #include <cmath>
 #include <limits>
 
-#include "../../baselines/algorithms/common.hpp"
+#include <tessera/kit/keep_solution.hpp>
+#include <tessera/sdk.hpp>
+
 #include "../common/residual.hpp"
 
 namespace operators {
 
 using tsr::Vec;
-using baselines::keep_solution;
+using tsr::kit::keep_solution;
 
 struct OperatorRunParams {
     double step_scale = 1.0;
