@@ -8,21 +8,13 @@
 
 #include <cmath>
 
-#include "registry.hpp"
-#include "runner.hpp"
+#include "../common/plugin_runs.hpp"
 
 using namespace tsr::host;
 
 namespace {
 
-const Registry& registry() {
-    static Registry* reg = [] {
-        auto* r = new Registry();
-        r->scan({TESSERA_TEST_PLUGIN_DIR});
-        return r;
-    }();
-    return *reg;
-}
+const Registry& registry() { return tsrtest::plugin_registry(); }
 
 const char* const kExpensive = "tsr.target.v1/loss_gradient,tsr.finite_sum.v1/batch_value_gradient";
 
@@ -43,17 +35,12 @@ RunResult run(const std::string& algo, KeyValues ap, const std::string& problem,
 }
 
 double metric(const RunResult& r, const std::string& id, const std::string& output) {
-    for (const auto& m : r.metric_values)
-        if (m.metric_id == id && m.name == output) return m.value;
-    FAIL("metric ", id, "/", output, " missing");
-    return NAN;
+    return tsrtest::metric_value(r, id, output);
 }
 double suboptimality(const RunResult& r) { return metric(r, "opt.suboptimality", "suboptimality"); }
 
 const std::vector<double>* column(const RunResult& r, const std::string& name) {
-    for (size_t c = 0; c < r.trace.columns.size(); ++c)
-        if (r.trace.columns[c] == name) return &r.trace.values[c];
-    return nullptr;
+    return tsrtest::trace_column(r, name);
 }
 
 }  // namespace
