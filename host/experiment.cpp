@@ -355,7 +355,12 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     // ---- [report] ----
     if (auto n = root.get("report")) {
         const toml::table& t = r.table(*n, "report", "a table: [report] with curves and x");
-        r.check_keys(t, "report.", {"curves", "x"});
+        r.check_keys(t, "report.", {"curves", "x", "linear_x"});
+        if (auto v = t.get("linear_x")) {
+            auto b = v->as_boolean();
+            if (!b) r.fail(line_of(v->source()), "report.linear_x", "is " + describe(*v), "true or false");
+            e.report.linear_x = b->get();
+        }
         auto strings = [&](const char* key, std::vector<std::string>& out) {
             auto v = t.get(key);
             if (!v) return;

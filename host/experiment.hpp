@@ -114,6 +114,7 @@ struct TraceSampling {
 struct ReportSpec {
     std::vector<std::string> curves;  // traced values to plot ("objective" or trace columns)
     std::vector<std::string> x_axes;  // evals, seconds, iterations, units:TEXT
+    bool linear_x = false;            // linear x axes instead of log
 };
 
 struct Experiment {

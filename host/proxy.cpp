@@ -132,7 +132,7 @@ struct ProxyThunks {
     static constexpr bool is_batch(int slot) { return charge_of(slot) == Charge::units; }
 
     // Charge, then call. The hot path is a decrement, two increments, a flag and a tail jump to
-    // the problem; every 64th call (and the first) goes through `timed` instead, kept out of
+    // the problem; the first 64 calls and then every 64th go through `timed` instead, kept out of
     // line so that the hot path needs no stack frame.
     template <int Slot, class Fn, class... A>
     [[gnu::always_inline]] static tsr_status forward(Proxy& p, int64_t units, Fn fn, A... args) {
@@ -154,11 +154,17 @@ struct ProxyThunks {
 
     template <class Fn, class... A>
     [[gnu::noinline]] static tsr_status timed(Proxy::Slot& s, Fn fn, tsr_object* inner, A... args) {
-        s.until_timed = 64;
         const uint64_t t0 = ticks();
         const tsr_status status = fn(inner, args...);
-        s.ticks += ticks() - t0;
+        const uint64_t dt = ticks() - t0;
+        // This call stands for the `interval` calls since the previous timed one.
+        s.ticks += static_cast<double>(dt) * static_cast<double>(s.interval);
+        s.completed_calls += s.interval;
         s.timed_calls += 1;
+        s.interval = s.timed_calls < Proxy::Slot::kExactCalls || dt > Proxy::Slot::kExpensiveTicks
+                         ? 1
+                         : Proxy::Slot::kSampleEvery;
+        s.until_timed = s.interval;
         return status;
     }
 
@@ -422,16 +428,18 @@ int64_t Proxy::slot_units(int slot) const {
     return ProxyThunks::is_oracle(slot) ? slots_[slot].calls() : 0;
 }
 
+double Proxy::Slot::seconds(double spt) const {
+    if (completed_calls == 0) return 0.0;
+    // Calls after the last timed one cost the mean so far.
+    const double trailing = static_cast<double>(calls() - completed_calls);
+    return (ticks + ticks / static_cast<double>(completed_calls) * trailing) * spt;
+}
+
 std::vector<Counter> Proxy::counters() const {
     std::vector<Counter> out;
     const double spt = seconds_per_tick();
     for (int i = 0; i < kProxySlots; ++i)
-        if (slots_[i].calls() > 0)
-            out.push_back({kSlotNames[i], slots_[i].calls(), slot_units(i),
-                           slots_[i].timed_calls ? static_cast<double>(slots_[i].ticks) * spt *
-                                                       static_cast<double>(slots_[i].calls()) /
-                                                       static_cast<double>(slots_[i].timed_calls)
-                                                 : 0.0});
+        if (slots_[i].calls() > 0) out.push_back({kSlotNames[i], slots_[i].calls(), slot_units(i), slots_[i].seconds(spt)});
     return out;
 }
 

@@ -3,10 +3,12 @@
 // The proxy serves the same interfaces as the problem (except tsr.ground_truth.v1, which only
 // metrics may see) and forwards every call, while it
 //   - counts calls and oracle units per function ("tsr.objective.v1/value_gradient"),
-//   - times them: every call of a function until it has been called 64 times, then one call in
-//     64 (TSC ticks; total time = sampled time × calls / sampled calls). Reading the TSC costs
-//     ~25 ns on a virtual machine, more than a cheap oracle; sampling keeps the estimate and
-//     drops the cost,
+//   - times them: each of the first 64 calls of a function, then every call that costs more
+//     than ~1 µs (the timer's cost is then negligible), and one call in 64 of the cheap ones
+//     (TSC ticks; each timed call stands for the untimed calls before it). Reading the TSC costs
+//     ~25 ns on a virtual machine, more than a cheap oracle: sampling keeps the estimate and
+//     drops the cost, while expensive calls and one slow first call (a cache built lazily) are
+//     measured, not extrapolated,
 //   - enforces the evaluation budget: a call that would exceed it is refused with
 //     TSR_BUDGET_EXHAUSTED before it reaches the problem.
 // Oracle counts therefore do not depend on plugins counting honestly.
@@ -109,10 +111,18 @@ public:
     struct Slot {
         int64_t batch_units = 0;  // batch functions only; one-point functions: units == calls,
                                   // call-only functions: no units
-        int64_t until_timed = 1;  // calls left before the next timed one (the first is timed)
-        int64_t timed_calls = 0;  // calls whose time was measured: the 1st, 65th, 129th, ...
-        uint64_t ticks = 0;       // TSC ticks of the timed calls
-        int64_t calls() const { return timed_calls == 0 ? 0 : 1 + 64 * (timed_calls - 1) + (64 - until_timed); }
+        int64_t until_timed = 1;  // calls left before the next timed one
+        int64_t interval = 1;     // calls from one timed call to the next, as last decided
+        int64_t timed_calls = 0;
+        int64_t completed_calls = 0;  // calls up to and including the last timed one
+        double ticks = 0;         // estimated TSC ticks of those calls
+        int64_t calls() const { return completed_calls + (interval - until_timed); }
+        double seconds(double seconds_per_tick) const;
+        // Policy: every call is timed while timed_calls < kExactCalls or when the last timed
+        // call took more than kExpensiveTicks; else one in kSampleEvery.
+        static constexpr int64_t kExactCalls = 64;
+        static constexpr int64_t kSampleEvery = 64;
+        static constexpr uint64_t kExpensiveTicks = 2000;
     };
 
 private:

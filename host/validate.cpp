@@ -13,6 +13,7 @@
 #include "proxy.hpp"
 #include "runner.hpp"
 #include "text.hpp"
+#include "validate_iface.hpp"
 
 namespace tsr::host {
 
@@ -25,7 +26,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct PoisonProblem {
     static constexpr Info info{"validate.nan_problem", "1.0.0",
                                "every value and gradient is NaN (tessera validate)", nullptr};
-    using provides = Provides<Objective, FiniteSum, Bounds>;
+    using provides = Provides<Objective, FiniteSum, Bounds, Operator, Target, Bilevel, Coordinate>;
     int64_t dim() const { return 5; }
     int64_t n_terms() const { return 10; }
     bool is_box() const { return true; }
@@ -36,6 +37,38 @@ struct PoisonProblem {
     double batch_value_gradient(CVecMap, std::span<const int64_t>, VecMap g) { return g.setConstant(kNaN), kNaN; }
     void bounds(VecMap lo, VecMap hi) { lo.setConstant(-1), hi.setConstant(1); }
     void project(CVecMap x, VecMap out) { out = x.cwiseMax(-1.0).cwiseMin(1.0); }
+    // tsr.operator.v1 on the same box
+    int64_t n_components() const { return 10; }
+    tsr_operator_properties properties() const { return {static_cast<uint32_t>(sizeof(tsr_operator_properties)), 0, 1.0, 1.0}; }
+    void value(CVecMap, VecMap Fu) { Fu.setConstant(kNaN); }
+    void batch(CVecMap, std::span<const int64_t>, VecMap out) { out.setConstant(kNaN); }
+    void resolvent(CVecMap u, double, VecMap out) { project(u, out); }
+    // tsr.target.v1
+    int64_t target_width() const { return 2; }
+    double l2_weight() const { return 0.0; }
+    void targets(CVecMap, std::span<const int64_t>, RowMatMap z) { z.setConstant(kNaN); }
+    void target_vjp(CVecMap, std::span<const int64_t>, CRowMatMap, VecMap out) { out.setConstant(kNaN); }
+    double loss_gradient(std::span<const int64_t>, CRowMatMap, RowMatMap gz) { return gz.setConstant(kNaN), kNaN; }
+    // tsr.bilevel.v1, x and y in the box
+    int64_t dim_x() const { return 5; }
+    int64_t dim_y() const { return 5; }
+    int64_t n_upper() const { return 10; }
+    int64_t n_lower() const { return 10; }
+    void initial_point(VecMap x, VecMap y) const { x.setZero(), y.setZero(); }
+    double upper(CVecMap, CVecMap, std::span<const int64_t>, VecMap fx, VecMap fy) {
+        return fx.setConstant(kNaN), fy.setConstant(kNaN), kNaN;
+    }
+    double lower(CVecMap x, CVecMap y, std::span<const int64_t> idx, VecMap gx, VecMap gy) { return upper(x, y, idx, gx, gy); }
+    void lower_hvp(CVecMap, CVecMap, CVecMap, VecMap hyy, VecMap hxy) { hyy.setConstant(kNaN), hxy.setConstant(kNaN); }
+    void project_x(CVecMap x, VecMap out) { project(x, out); }
+    void project_y(CVecMap y, VecMap out) { project(y, out); }
+    // tsr.coordinate.v1
+    double l1_weight() const { return 0.0; }
+    void gradient(CVecMap, VecMap g) { g.setConstant(kNaN); }
+    void block_gradient(CVecMap, std::span<const int64_t>, VecMap gb) { gb.setConstant(kNaN); }
+    void coordinate_lipschitz(VecMap L) { L.setOnes(); }
+    void block_bound(std::span<const int64_t>, RowMatMap M) { M.setIdentity(); }
+    void block_hessian(CVecMap, std::span<const int64_t>, RowMatMap H) { H.setConstant(kNaN); }
 };
 
 const tsr_plugin_desc* poison_plugin() {
@@ -56,11 +89,7 @@ struct Obj {
     }
 };
 
-std::string error_of(const tsr_object* o) {
-    char buf[1024];
-    uint32_t n = o->copy_error(o, buf, sizeof buf);
-    return std::string(buf, std::min<uint32_t>(n, sizeof buf - 1));
-}
+std::string error_of(const tsr_object* o) { return object_error(o); }
 
 // Creates with the given ABI params; returns status and message.
 tsr_status create_raw(const Component& c, const std::vector<tsr_param>& params, uint64_t seed, Obj& out,
@@ -139,8 +168,8 @@ public:
         }
     }
 
-    void check_problem(const Component& c) {
-        ParamSet ps = ParamSet::resolve(c, {});
+    void check_problem(const Component& c, const std::vector<std::pair<std::string, std::string>>& given = {}) {
+        ParamSet ps = ParamSet::resolve(c, given);
         Obj o;
         std::string msg;
         if (create_raw(c, ps.abi(), 1, o, msg) != TSR_OK) {
@@ -157,6 +186,13 @@ public:
         add(c, "refuses unknown interface", o.p->get_interface(o.p, "tsr.no_such_interface.v1") ? Check::fail : Check::pass);
         if (auto* t = find_interface<tsr_objective_v1>(o.p, TSR_OBJECTIVE_V1)) check_objective(c, o.p, t, ps);
         if (auto* t = find_interface<tsr_finite_sum_v1>(o.p, TSR_FINITE_SUM_V1)) check_finite_sum(c, o.p, t);
+        const AddCheck add_check = [&](const std::string& name, Check::Result r, const std::string& detail) {
+            add(c, name, r, detail);
+        };
+        if (auto* t = find_interface<tsr_operator_v1>(o.p, TSR_OPERATOR_V1)) validate_operator(o.p, t, add_check);
+        if (auto* t = find_interface<tsr_target_v1>(o.p, TSR_TARGET_V1)) validate_target(o.p, t, add_check);
+        if (auto* t = find_interface<tsr_bilevel_v1>(o.p, TSR_BILEVEL_V1)) validate_bilevel(o.p, t, add_check);
+        if (auto* t = find_interface<tsr_coordinate_v1>(o.p, TSR_COORDINATE_V1)) validate_coordinate(o.p, t, add_check);
         check_bad_params(c);
     }
 
@@ -361,6 +397,13 @@ std::vector<Check> validate_library(Registry& reg, const std::string& library_pa
             case TSR_KIND_METRIC: checker.check_metric(*c); break;
         }
     }
+    return out;
+}
+
+std::vector<Check> validate_problem(Registry& reg, const Component& problem,
+                                    const std::vector<std::pair<std::string, std::string>>& params) {
+    std::vector<Check> out;
+    Checker(reg, out).check_problem(problem, params);
     return out;
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "registry.hpp"
@@ -27,5 +28,11 @@ struct Check {
 // Validates every component of the library at `library_path` (already loaded into `reg`,
 // which should also hold the installed plugins, to find problems for algorithms and metrics).
 std::vector<Check> validate_library(Registry& reg, const std::string& library_path);
+
+// The checks of one problem, created with `params` (name, value text) instead of its defaults:
+// what validate_library runs for each problem of a library. Tests of the checks use it to feed
+// deliberately wrong problems.
+std::vector<Check> validate_problem(Registry& reg, const Component& problem,
+                                    const std::vector<std::pair<std::string, std::string>>& params = {});
 
 }  // namespace tsr::host

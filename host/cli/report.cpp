@@ -55,6 +55,7 @@ int cmd_report(const std::vector<std::string>& args) {
         "metric for performance profiles (repeatable; default: every lower-is-better one)")(
         "curve", po::value(&curves)->composing(),
         "traced value to plot against oracle calls and time (repeatable; default: objective)")(
+        "linear-x", "linear x axes for convergence plots (default: log)")(
         "x", po::value(&x_axes)->composing(),
         "x axis of convergence plots: evals, seconds, iterations or units:TEXT (oracle units of the counters "
         "whose name contains TEXT, e.g. units:gradient); repeatable; default: evals and seconds")(
@@ -75,6 +76,7 @@ int cmd_report(const std::vector<std::string>& args) {
     o.profile_metrics = split_commas(profile_metrics);
     if (!curves.empty()) o.curves = split_commas(curves);
     if (!x_axes.empty()) o.x_axes = split_commas(x_axes);
+    o.linear_x = vm.count("linear-x") > 0;
     if (color == "auto")
         o.ansi = report::stdout_is_terminal();
     else if (color == "always" || color == "never")

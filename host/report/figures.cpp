@@ -145,7 +145,11 @@ void convergence(const std::vector<RunResult>& runs, const Model& m, size_t gi, 
         }
     }
     if (!(lo > 0)) return;  // no trace with this value in the group: nothing to draw
-    const std::vector<double> grid = log_grid(lo, hi, std::max<size_t>(o.grid_points, 2));
+    const size_t points = std::max<size_t>(o.grid_points, 2);
+    std::vector<double> grid = log_grid(lo, hi, points);
+    if (o.linear_x)
+        for (size_t i = 0; i < points; ++i)
+            grid[i] = lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(points - 1);
     Figure f;
     f.group = gi;
     f.kind = "convergence";
@@ -175,13 +179,13 @@ void convergence(const std::vector<RunResult>& runs, const Model& m, size_t gi, 
         ++drawn;
     }
     if (!drawn) return;
-    f.body = data + common_header(f.title, std::string(axis.label) + " (log scale)", curve + (positive ? " (log scale)" : "")) +
-             "set logscale x 10\nset format x '%g'\nset autoscale xfix\n" +
+    f.body = data + common_header(f.title, std::string(axis.label) + (o.linear_x ? "" : " (log scale)"), curve + (positive ? " (log scale)" : "")) +
+             (o.linear_x ? "" : "set logscale x 10\n") + "set format x '%g'\nset autoscale xfix\n" +
              (positive ? "set logscale y 10\nset format y '%g'\n" : "") + "set key bottom left opaque\n" +
              "plot " + plot + "\n";
     f.caption = fmt::format("Median over seeds (line) and 25–75% quantiles (band) of each run's last reported {}, "
-                            "read at {} log-spaced values of {}; a run that ended keeps its last value.",
-                            curve, grid.size(), axis.label);
+                            "read at {} {}-spaced values of {}; a run that ended keeps its last value.",
+                            curve, grid.size(), o.linear_x ? "evenly" : "log", axis.label);
     if (!caption_bits.empty()) f.caption += " " + join(caption_bits, "; ") + ".";
     out.figures.push_back(std::move(f));
 }

@@ -6,27 +6,16 @@
 
 #include <cmath>
 
-#include "registry.hpp"
-#include "runner.hpp"
+#include "../common/plugin_runs.hpp"
 
 using namespace tsr::host;
 
 namespace {
 
-const Registry& registry() {
-    static Registry* reg = [] {
-        auto* r = new Registry();
-        r->scan({TESSERA_TEST_PLUGIN_DIR});
-        return r;
-    }();
-    return *reg;
-}
+const Registry& registry() { return tsrtest::plugin_registry(); }
 
 double metric(const RunResult& r, const std::string& id, const std::string& output) {
-    for (const auto& m : r.metric_values)
-        if (m.metric_id == id && m.name == output) return m.value;
-    FAIL("metric ", id, "/", output, " missing");
-    return NAN;
+    return tsrtest::metric_value(r, id, output);
 }
 
 // Runs and returns f(x_final) − f_star, re-evaluated by the metric on the unproxied problem.

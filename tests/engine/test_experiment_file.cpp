@@ -445,9 +445,11 @@ metric = "m"
 TEST_CASE("experiment file: [report] curves and x axes") {
     const char* head = "name = \"r\"\n[[problem]]\nid = \"fn.sphere\"\n[[algorithm]]\nid = \"opt.gd\"\n";
     const auto e = load_text(std::string(head) + "[report]\ncurves = [\"objective\", \"grad_norm\"]\n"
-                                                 "x = [\"iterations\", \"units:gradient\"]\n");
+                                                 "x = [\"iterations\", \"units:gradient\"]\nlinear_x = true\n");
     CHECK(e.report.curves == std::vector<std::string>{"objective", "grad_norm"});
     CHECK(e.report.x_axes == std::vector<std::string>{"iterations", "units:gradient"});
+    CHECK(e.report.linear_x);
+    check_message(load_error(std::string(head) + "[report]\nlinear_x = 1\n"), {"report.linear_x", "true or false"});
     check_message(load_error(std::string(head) + "[report]\nx = [\"units:\"]\n"),
                   {"bad.toml:7", "report.x", "'units:' is not a known axis"});
     check_message(load_error(std::string(head) + "[report]\ncurve = [\"objective\"]\n"), {"bad.toml:7", "report.curve"});

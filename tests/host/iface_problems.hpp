@@ -42,22 +42,25 @@ public:
         p.lipschitz = 2.0;
         p.mean_square_lipschitz = std::sqrt(14.0 / 3.0);
         if (mode_ == "nan_properties") p.lipschitz = std::nan("");
+        if (mode_ == "low_lipschitz") p.lipschitz = 1.0;
         return p;
     }
     void initial_point(tsr::VecMap u0) const { u0 << 0.5, -0.25; }
-    void value(tsr::CVecMap u, tsr::VecMap Fu) { Fu = 2.0 * u; }
+    void value(tsr::CVecMap u, tsr::VecMap Fu) { Fu = sign() * 2.0 * u; }
     void batch(tsr::CVecMap u, std::span<const int64_t> idx, tsr::VecMap out) {
         double c = 0;
         for (int64_t i : idx) c += static_cast<double>(i + 1);
         if (mode_ == "bad_batch") c += 1.0;
-        out = (c / static_cast<double>(idx.size())) * u;
+        out = (sign() * c / static_cast<double>(idx.size())) * u;
     }
     void resolvent(tsr::CVecMap u, double, tsr::VecMap out) {
         if (mode_ == "bad_resolvent") out = 0.5 * u + tsr::Vec::Constant(2, 0.5);  // not idempotent
+        else if (mode_ == "expansive_resolvent") out = 2.0 * u;
         else out = u.cwiseMax(-1.0).cwiseMin(1.0);
     }
 
 private:
+    double sign() const { return mode_ == "not_monotone" ? -1.0 : 1.0; }
     std::string mode_;
 };
 
@@ -109,6 +112,17 @@ public:
         const double l = loss_gradient(all, tsr::CRowMatMap(z.data(), n, k), tsr::RowMatMap(nullptr, 0, 0)) +
                          0.5 * l2_weight() * theta.squaredNorm();
         return mode_ == "bad_objective" ? l + 1.0 : l;
+    }
+    // ∇L(θ) = (1/n) Σ A_iᵀ ∇ℓ_i + λθ, through the target functions themselves.
+    double value_gradient(tsr::CVecMap theta, tsr::VecMap g) {
+        static constexpr int64_t all[n] = {0, 1, 2, 3};
+        tsr::RowMat z(n, k), gz(n, k);
+        targets(theta, all, tsr::RowMatMap(z.data(), n, k));
+        loss_gradient(all, tsr::CRowMatMap(z.data(), n, k), tsr::RowMatMap(gz.data(), n, k));
+        target_vjp(theta, all, tsr::CRowMatMap(gz.data(), n, k), g);
+        g += l2_weight() * theta;
+        if (mode_ == "bad_objective_gradient") g[0] += 0.1;
+        return value(theta);
     }
 
 private:
@@ -211,7 +225,9 @@ public:
     {
         static constexpr int64_t ok[6] = {0, 1, 1, 2, 2, 3};
         static constexpr int64_t bad[6] = {1, 0, 1, 2, 2, 4};  // j < i, and 4 out of range
-        return mode_ == "bad_pattern" ? std::span<const int64_t>(bad) : std::span<const int64_t>(ok);
+        if (mode_ == "bad_pattern") return bad;
+        if (mode_ == "missing_pattern_pair") return std::span<const int64_t>(ok).first(4);
+        return ok;
     }
 
 private:

@@ -2,7 +2,10 @@
 // counting per function, the evaluation budget, and error messages.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 #include "params.hpp"
@@ -176,4 +179,77 @@ TEST_CASE("proxy: slot names and oracle slots") {
     CHECK_FALSE(proxy_slot_is_oracle(kDatasetFind));
     CHECK(seconds_per_tick() > 0.0);
     CHECK(seconds_per_tick() < 1e-6);
+}
+
+namespace {
+// A problem whose first value() call is slow (a lazily built cache) and every later one free.
+struct SlowFirstCall {
+    static inline int calls = 0;
+    static inline int slow_from = -1;  // >= 0: every call from this one on takes 1 ms
+    static int64_t dim(tsr_object*) { return 1; }
+    static tsr_status x0(tsr_object*, double* x) { return *x = 0, TSR_OK; }
+    static tsr_status value(tsr_object*, const double*, double* f) {
+        if (calls == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (slow_from >= 0 && calls >= slow_from) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ++calls;
+        *f = 0;
+        return TSR_OK;
+    }
+    static tsr_status batch(tsr_object*, int64_t, const double*, double*) { return TSR_OK; }
+    static inline const tsr_objective_v1 table{&dim, &x0, &value, nullptr, &batch, nullptr};
+    static const void* get(tsr_object*, const char* id) {
+        return std::string_view(id) == TSR_OBJECTIVE_V1 ? &table : nullptr;
+    }
+    static uint32_t copy_error(const tsr_object*, char*, uint32_t) { return 0; }
+    static void destroy(tsr_object*) {}
+};
+}  // namespace
+
+TEST_CASE("proxy: one slow first call is timed exactly, not extrapolated to the sampled calls") {
+    tsr_object obj{sizeof obj, 0, nullptr, &SlowFirstCall::destroy, &SlowFirstCall::get, &SlowFirstCall::copy_error};
+    tsr::host::Proxy p(&obj, 0);
+    tsr_object* o = p.object();
+    auto* t = hosttest::table_of<tsr_objective_v1>(o, TSR_OBJECTIVE_V1);
+    const double x = 0;
+    double f;
+    for (int i = 0; i < 10000; ++i) REQUIRE(t->value(o, &x, &f) == TSR_OK);
+    const auto* c = hosttest::counter(p, "tsr.objective.v1/value");
+    REQUIRE(c);
+    CHECK(c->calls == 10000);
+    // 50 ms once; extrapolating it as one of the sampled calls would give ~8 s.
+    CHECK(c->seconds >= 0.045);
+    CHECK(c->seconds < 1.0);
+}
+
+TEST_CASE("proxy: call counts across the exact and the sampled phase") {
+    for (int n : {1, 63, 64, 65, 127, 128, 129, 1000}) {
+        SlowFirstCall::calls = 1;  // no sleep
+        tsr_object obj{sizeof obj, 0, nullptr, &SlowFirstCall::destroy, &SlowFirstCall::get, &SlowFirstCall::copy_error};
+        tsr::host::Proxy p(&obj, 0);
+        tsr_object* o = p.object();
+        auto* t = hosttest::table_of<tsr_objective_v1>(o, TSR_OBJECTIVE_V1);
+        const double x = 0;
+        double f;
+        for (int i = 0; i < n; ++i) REQUIRE(t->value(o, &x, &f) == TSR_OK);
+        CHECK(hosttest::calls_units(p, "tsr.objective.v1/value") == std::pair<int64_t, int64_t>{n, n});
+    }
+}
+
+TEST_CASE("proxy: expensive calls after the first 64 are all timed") {
+    SlowFirstCall::calls = 1;  // no 50 ms call
+    SlowFirstCall::slow_from = 1000;
+    tsr_object obj{sizeof obj, 0, nullptr, &SlowFirstCall::destroy, &SlowFirstCall::get, &SlowFirstCall::copy_error};
+    tsr::host::Proxy p(&obj, 0);
+    tsr_object* o = p.object();
+    auto* t = hosttest::table_of<tsr_objective_v1>(o, TSR_OBJECTIVE_V1);
+    const double x = 0;
+    double f;
+    for (int i = 0; i < 1099; ++i) REQUIRE(t->value(o, &x, &f) == TSR_OK);  // 999 cheap, then 100 of >= 1 ms
+    SlowFirstCall::slow_from = -1;
+    const auto* c = hosttest::counter(p, "tsr.objective.v1/value");
+    REQUIRE(c);
+    CHECK(c->calls == 1099);
+    // The first slow call may fall between samples (counted as cheap); the 99 after it are timed.
+    CHECK(c->seconds >= 0.098);
+    CHECK(c->seconds < 0.5);  // sampled as if every 64th call took 1 ms: > 1 s
 }

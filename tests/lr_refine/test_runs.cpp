@@ -13,21 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "registry.hpp"
-#include "runner.hpp"
+#include "../common/plugin_runs.hpp"
 
 using namespace tsr::host;
 
 namespace {
 
-const Registry& registry() {
-    static Registry* reg = [] {
-        auto* r = new Registry();
-        r->scan({TESSERA_TEST_PLUGIN_DIR});
-        return r;
-    }();
-    return *reg;
-}
+const Registry& registry() { return tsrtest::plugin_registry(); }
 
 RunResult run(const std::string& algo, KeyValues ap, uint64_t seed = 1) {
     RunRequest req;

@@ -6,6 +6,13 @@
 //     ∇f(x)    = (1/n) Aᵀ φ'(Ax, b) + λx
 //     ∇²f(x) v = (1/n) Aᵀ diag(φ''(Ax, b)) A v + λv
 //
+// Target structure (tsr.target.v1, for target-based surrogate methods): the target of term i is
+// its margin z_i = a_iᵀx (width k = 1), its loss ℓ_i(z) = φ(z, b_i), the Jacobian J_i = a_iᵀ, and
+// the regularizer (λ/2)‖x‖² is reported apart (l2_weight):
+//     targets:       z_r = a_{idx[r]}ᵀ x
+//     target_vjp:    (1/m) Σ_r v_r a_{idx[r]}
+//     loss_gradient: (1/m) Σ_r φ(z_r, b_{idx[r]}),  gz_r = φ'(z_r, b_{idx[r]})
+//
 // with the loss φ a small policy (SquaredLoss, LogisticLoss) and the data matrix A either dense
 // (tsr::RowMat) or sparse (Eigen::SparseMatrix<double, RowMajor>): Glm<Loss, Matrix> is written
 // once for both. Rows are stored row-major so that a minibatch reads whole rows.
@@ -134,6 +141,28 @@ public:
             g += (inv_m * Loss::deriv(z, b_[i])) * A_.row(i).transpose();
         }
         return s * inv_m + 0.5 * lambda_ * x.squaredNorm();
+    }
+
+    // Target structure (see the file comment): margins of the rows idx, their vector-Jacobian
+    // product, and the loss on given margins (the part that needs φ).
+    void targets(const CVec& x, std::span<const int64_t> idx, Eigen::Ref<Vec> z) const {
+        for (size_t r = 0; r < idx.size(); ++r) z[static_cast<Eigen::Index>(r)] = A_.row(idx[r]).dot(x);
+    }
+    void target_vjp(std::span<const int64_t> idx, const CVec& v, Eigen::Ref<Vec> out) const {
+        const double inv_m = 1.0 / static_cast<double>(idx.size());
+        out.setZero();
+        for (size_t r = 0; r < idx.size(); ++r)
+            out += (inv_m * v[static_cast<Eigen::Index>(r)]) * A_.row(idx[r]).transpose();
+    }
+    // (1/m) Σ_r φ(z_r, b_{idx[r]}); gz_r = φ'(z_r, b_{idx[r]}) when gz is not null.
+    double loss_gradient(std::span<const int64_t> idx, const CVec& z, double* gz) const {
+        double s = 0.0;
+        for (size_t r = 0; r < idx.size(); ++r) {
+            const double zr = z[static_cast<Eigen::Index>(r)], br = b_[idx[r]];
+            s += Loss::value(zr, br);
+            if (gz) gz[r] = Loss::deriv(zr, br);
+        }
+        return s / static_cast<double>(idx.size());
     }
 
     // The minimizer, computed on first call (see the file comment) and cached.
@@ -271,13 +300,27 @@ inline tsr::RowMat gaussian_design(int64_t n, int64_t d, double cond, tsr::kit::
     return A;
 }
 
-// The served problem: Objective, FiniteSum, Dataset and GroundTruth over a Glm whose data
+// A borrowed dense row-major rows × cols matrix as a tsr.dataset.v1 entry.
+inline tsr_matrix matrix_view(const char* name, const double* data, int64_t rows, int64_t cols) {
+    tsr_matrix m{};
+    m.struct_size = sizeof m;
+    m.dtype = TSR_DTYPE_F64;
+    m.name = name;
+    m.rows = rows;
+    m.cols = cols;
+    m.row_stride = cols;
+    m.col_stride = 1;
+    m.data = data;
+    return m;
+}
+
+// The served problem: Objective, FiniteSum, Target, Dataset and GroundTruth over a Glm whose data
 // matrix is dense or sparse (known only after reading a file, hence the variant). Each
 // component (ls.synthetic, ls.file, ...) derives from it and only builds its data.
 template <class Loss>
 class GlmProblem {
 public:
-    using provides = tsr::Provides<tsr::Objective, tsr::FiniteSum, tsr::Dataset, tsr::GroundTruth>;
+    using provides = tsr::Provides<tsr::Objective, tsr::FiniteSum, tsr::Target, tsr::Dataset, tsr::GroundTruth>;
     using Model = std::variant<Glm<Loss, tsr::RowMat>, Glm<Loss, SparseRows>>;
 
     // x_true: the planted parameter of a synthetic instance (served as ground truth "x_true").
@@ -287,8 +330,8 @@ public:
             [&](auto& m) {
                 using M = std::decay_t<decltype(m)>;
                 if constexpr (!M::sparse)
-                    matrices_.push_back(view("X", m.A().data(), m.n(), m.d(), m.d()));
-                matrices_.push_back(view("y", m.b().data(), m.n(), 1, 1));
+                    matrices_.push_back(matrix_view("X", m.A().data(), m.n(), m.d()));
+                matrices_.push_back(matrix_view("y", m.b().data(), m.n(), 1));
             },
             model_);
     }
@@ -311,6 +354,22 @@ public:
     }
     double batch_value_gradient(tsr::CVecMap x, std::span<const int64_t> idx, tsr::VecMap g) {
         return std::visit([&](auto& m) { return m.batch_value_gradient(x, idx, g); }, model_);
+    }
+
+    // tsr.target.v1: margins z_i = a_iᵀx (k = 1), ℓ_i = φ(·, b_i), λ apart.
+    int64_t target_width() const { return 1; }
+    double l2_weight() const { return std::visit([](auto& m) { return m.lambda(); }, model_); }
+    void targets(tsr::CVecMap x, std::span<const int64_t> idx, tsr::RowMatMap z) {
+        std::visit([&](auto& m) { m.targets(x, idx, column(z)); }, model_);
+    }
+    void target_vjp(tsr::CVecMap x, std::span<const int64_t> idx, tsr::CRowMatMap v, tsr::VecMap out) {
+        (void)x;  // linear targets: the Jacobian does not depend on x
+        const tsr::CVecMap vc(v.data(), v.rows());
+        std::visit([&](auto& m) { m.target_vjp(idx, vc, out); }, model_);
+    }
+    double loss_gradient(std::span<const int64_t> idx, tsr::CRowMatMap z, tsr::RowMatMap gz) {
+        const tsr::CVecMap zc(z.data(), z.rows());
+        return std::visit([&](auto& m) { return m.loss_gradient(idx, zc, gz.data()); }, model_);
     }
 
     std::span<const tsr_matrix> matrices() const { return matrices_; }
@@ -337,18 +396,7 @@ public:
     }
 
 private:
-    static tsr_matrix view(const char* name, const double* data, int64_t rows, int64_t cols, int64_t row_stride) {
-        tsr_matrix m{};
-        m.struct_size = sizeof m;
-        m.dtype = TSR_DTYPE_F64;
-        m.name = name;
-        m.rows = rows;
-        m.cols = cols;
-        m.row_stride = row_stride;
-        m.col_stride = 1;
-        m.data = data;
-        return m;
-    }
+    static tsr::VecMap column(tsr::RowMatMap z) { return tsr::VecMap(z.data(), z.rows()); }
 
     Model model_;
     std::optional<Vec> x_true_;

@@ -57,6 +57,16 @@ public:
     std::optional<ObjectiveRef> objective() const {
         return try_ref<ObjectiveRef, tsr_objective_v1>(in_->problem, TSR_OBJECTIVE_V1);
     }
+    std::optional<OperatorRef> monotone_operator() const {
+        return try_ref<OperatorRef, tsr_operator_v1>(in_->problem, TSR_OPERATOR_V1);
+    }
+    std::optional<TargetRef> target() const { return try_ref<TargetRef, tsr_target_v1>(in_->problem, TSR_TARGET_V1); }
+    std::optional<BilevelRef> bilevel() const {
+        return try_ref<BilevelRef, tsr_bilevel_v1>(in_->problem, TSR_BILEVEL_V1);
+    }
+    std::optional<CoordinateRef> coordinate() const {
+        return try_ref<CoordinateRef, tsr_coordinate_v1>(in_->problem, TSR_COORDINATE_V1);
+    }
     std::optional<GroundTruthRef> ground_truth() const {
         return try_ref<GroundTruthRef, tsr_ground_truth_v1>(in_->problem, TSR_GROUND_TRUTH_V1);
     }
