@@ -71,7 +71,7 @@ public:
                 L.rho = rho;
                 L.alpha = alpha;
                 w_new = w;
-                inner += solver.minimize(fg, w_new, lo, hi).iterations;
+                inner += solver.minimize(fg, w_new, lo, hi, [&] { return r.should_stop(); }).iterations;
                 solved = true;
                 L.adjacency(w_new, W);
                 h_new = L.h(W);

@@ -55,15 +55,16 @@ public:
     }
 
     // Minimizes fg (double fg(const Vec& x, Vec& g)) over lo <= x <= hi from x (projected first).
-    template <class FG>
-    LbfgsbResult minimize(FG&& fg, Vec& x, const Vec& lo, const Vec& hi) {
+    // `stop()` is asked before every iteration; true ends the solve where it is (a host's budget).
+    template <class FG, class Stop = bool (*)()>
+    LbfgsbResult minimize(FG&& fg, Vec& x, const Vec& lo, const Vec& hi, Stop stop = [] { return false; }) {
         LbfgsbResult r;
         x = x.cwiseMax(lo).cwiseMin(hi);
         double f = fg(x, g_);
         r.evaluations = 1;
         stored_ = 0;
         head_ = 0;
-        for (r.iterations = 0; r.iterations < opt_.max_iter; ++r.iterations) {
+        for (r.iterations = 0; r.iterations < opt_.max_iter && !stop(); ++r.iterations) {
             // Projected gradient, and the free variables.
             double pg = 0.0;
             for (int64_t i = 0; i < x.size(); ++i) {
