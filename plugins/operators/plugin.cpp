@@ -4,5 +4,5 @@
 #include <tessera/sdk.hpp>
 
 TSR_PLUGIN("operators", "1.0.0",
-           "finite-sum monotone inclusion problems (matrix games, bilinear games, least-squares operators), "
+           "finite-sum monotone inclusion problems (matrix games, bilinear games, least-squares operators, DRO logistic regression), "
            "operator residual metrics, Halpern / extragradient / EAG baselines")
