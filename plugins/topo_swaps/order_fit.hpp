@@ -5,7 +5,7 @@
 //
 // With L the Cholesky factor of Σ̂ permuted to π (Σ̂_ππ = L Lᵀ), row p of L holds the regression of
 // node π_p on its predecessors: its residual variance is L_pp², so
-//     Q(W(π)) = ½ Σ_p L_pp²,                                    (the score of the paper's eq. (3))
+//     Q(W(π)) = ½ Σ_p L_pp²,
 // and with L̃ = L diag(1/L_pp) (unit lower), the coefficients (in positions) are B = I − L̃⁻ᵀ
 // (the LDLᵀ form of the SEM: Σ̂ = (I − B)⁻ᵀ D (I − B)⁻¹).
 //

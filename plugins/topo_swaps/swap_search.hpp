@@ -1,5 +1,6 @@
-// swap_search.hpp — TOPO's outer loop (Deng et al., ICML 2023, Algorithm 1 with the candidate sets
-// of Algorithm 2 as implemented in Duntrain/TOPO `Topo_linear.py` / `Topo_utils.py`):
+// swap_search.hpp — TOPO's outer loop (Deng et al., ICML 2023) as implemented in Duntrain/TOPO
+// `Topo_linear.py` (TOPO_linear.fit) / `Topo_utils.py` (candidate sets: "Algorithm 2 in Paper" per
+// the code's comment on find_idx_set):
 //
 //   W = W(π), Q = Q(W(π)) (order_fit.hpp)
 //   G_h = ∇h(|W|) = (I − |W|)⁻ᵀ  for h(W) = −log det(I − |W|)       (the code's `_h`, s = 1)

@@ -2,7 +2,7 @@
 // (Deng, Bello, Aragam & Ravikumar, "Optimizing NOTEARS Objectives via Topological Swaps",
 // ICML 2023; reference code github.com/Duntrain/TOPO, Topo_linear.py).
 //
-//   min_π Q(W(π)),  W(π) = argmin { Q(W) : W supported on π's allowed edges }       (eq. (3)–(4))
+//   min_π Q(W(π)),  W(π) = argmin { Q(W) : W supported on π's allowed edges }   (the bi-level form)
 //
 // by swaps of pairs of nodes ranked by the gradient of h(W) = −log det(I − |W|) on the forbidden
 // edges (swap_search.hpp), W(π) fitted node by node on Σ̂ (order_fit.hpp).
