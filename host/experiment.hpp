@@ -130,6 +130,7 @@ struct Experiment {
     std::vector<AlgorithmEntry> algorithms;
     std::vector<MetricEntry> metrics;
     std::vector<Claim> claims;
+    int64_t full_only_claims = 0;    // claims with `quick = false` left out by --quick
     ReportSpec report;
     bool quick = false;              // the [quick] reductions were applied
 

@@ -94,6 +94,8 @@ int cmd_reproduce(const std::vector<std::string>& args) {
     }
     fmt::print("\n{} of {} claims held{}", held, verdicts.size(), req.quick ? " (quick grid)" : "");
     if (known) fmt::print("; {} marked as not reproducing here", known);
+    if (out.experiment.full_only_claims)
+        fmt::print("; {} more only on the full grid", out.experiment.full_only_claims);
     fmt::print("; {}\n", surprises ? fmt::format("{} not as expected", surprises) : std::string("all as expected"));
     return surprises == 0 ? 0 : 1;
 }

@@ -307,3 +307,16 @@ TEST_CASE("claims: LABEL[best] takes the entry's best variant on each instance")
     check_message(load_error(head + "[[claim]]\nbetter = \"g\"\nworse = \"b\"\nmetric = \"m.low/value\"\n"),
                   {"'g[best]'"});
 }
+
+TEST_CASE("claims: quick = false leaves a claim out of the reduced grid only") {
+    const std::string claim = "[[claim]]\nbetter = \"a\"\nworse = \"b\"\nmetric = \"m.low/value\"\nwhere = { d = 3 }\nquick = false\n";
+    const std::string head = std::string(kHead) + "[quick]\nrepetitions = 1\n";
+    const auto full = load_text(head + claim);
+    CHECK(full.claims.size() == 1);
+    CHECK(full.full_only_claims == 0);
+    const auto quick = load_text(head + claim, true);
+    CHECK(quick.claims.empty());
+    CHECK(quick.full_only_claims == 1);
+    check_message(load_error(head + "[[claim]]\nbetter = \"a\"\nworse = \"b\"\nmetric = \"m.low/value\"\nquick = 0\n"),
+                  {"claim.quick", "true or false"});
+}
