@@ -19,7 +19,7 @@
 // w_threshold = 0.3.
 // Trace, one point per stage: objective Q(W) (unthresholded), h^1(W), μ, s, Adam steps.
 // Outputs: "W" (d × d, row-major, W[i,j]: i → j); scalars h_final (h^1), score_final.
-#include <sstream>
+#include <tessera/kit/dag/s_schedule.hpp>
 
 #include "data.hpp"
 #include "math/dagma.hpp"
@@ -68,7 +68,7 @@ public:
         }
     };
 
-    explicit Dagma(const Params& p) : p_(p), s_(parse_s(p.s, p.T)) {}
+    explicit Dagma(const Params& p) : p_(p), s_(tsr::kit::dag::parse_s_schedule(p.s, p.T)) {}
 
     void run(tsr::Run& r) {
         const Mat cov = data_covariance(r);
@@ -170,25 +170,6 @@ private:
         Eigen::VectorXd w_, w_prev_, m_, v_;  // W (column-major) and Adam's moments
         Mat R_;
     };
-
-    static std::vector<double> parse_s(const std::string& text, int64_t T) {
-        std::vector<double> s;
-        std::stringstream in(text);
-        std::string item;
-        while (std::getline(in, item, ',')) {
-            try {
-                size_t used = 0;
-                const double v = std::stod(item, &used);
-                if (!(v > 0)) throw std::invalid_argument("");
-                s.push_back(v);
-            } catch (const std::exception&) {
-                throw tsr::InvalidArgument("parameter 's': '" + item + "' is not a positive number");
-            }
-        }
-        if (s.empty()) throw tsr::InvalidArgument("parameter 's' needs at least one value");
-        while (static_cast<int64_t>(s.size()) < T) s.push_back(s.back());
-        return s;
-    }
 
     Params p_;
     std::vector<double> s_;
