@@ -19,6 +19,7 @@
 // w_threshold = 0.3.
 // Trace, one point per stage: objective Q(W) (unthresholded), h^1(W), μ, s, Adam steps.
 // Outputs: "W" (d × d, row-major, W[i,j]: i → j); scalars h_final (h^1), score_final.
+#include <tessera/kit/dag/path_following_params.hpp>
 #include <tessera/kit/dag/s_schedule.hpp>
 
 #include "data.hpp"
@@ -52,18 +53,7 @@ public:
         static void schema(tsr::Schema<Params>& s) {
             s.real("lambda1", &Params::lambda1, "l1 weight (DagmaLinear.fit: 0.03)", {.min = 0.0});
             s.integer("stages", &Params::T, "number of path-following stages T (DagmaLinear.fit: T = 5)", {.min = 1});
-            s.text("s", &Params::s,
-                   "M-matrix domain parameter per stage, comma-separated; the last value repeats for later stages");
-            s.real("mu_init", &Params::mu_init, "weight of the score in the first stage", {.min = 0.0});
-            s.real("mu_factor", &Params::mu_factor, "mu shrinks by this factor after each stage", {.min = 0.0, .max = 1.0});
-            s.real("lr", &Params::lr, "Adam learning rate", {.min = 0.0}, TSR_PARAM_FLAG_LOG_SCALE);
-            s.real("beta1", &Params::beta1, "Adam beta1", {.min = 0.0, .max = 1.0});
-            s.real("beta2", &Params::beta2, "Adam beta2", {.min = 0.0, .max = 1.0});
-            s.integer("warm_iter", &Params::warm_iter, "Adam steps of each stage but the last", {.min = 1});
-            s.integer("max_iter", &Params::max_iter, "Adam steps of the last stage", {.min = 1});
-            s.integer("checkpoint", &Params::checkpoint, "objective checked every this many steps", {.min = 1});
-            s.real("tol", &Params::tol, "stage ends when the objective changes by <= tol (relative)", {.min = 0.0},
-                   TSR_PARAM_FLAG_LOG_SCALE);
+            tsr::kit::dag::path_following_schema(s);
             s.real("w_threshold", &Params::w_threshold, "output entries |w| < w_threshold are set to 0", {.min = 0.0});
         }
     };
