@@ -63,7 +63,7 @@ public:
         tsr::EnvRef env = r.env();
         const tsr_env_spec& spec = env.spec();
         const int64_t K = spec.n_arms, T = spec.horizon;
-        if (K < 2 || spec.n_arms == 0) throw tsr::Unsupported("sc.batched needs a discrete action with K >= 2 arms");
+        if (K < 2) throw tsr::Unsupported("sc.batched needs a discrete action with K >= 2 arms");
         if (spec.can_observe != 1 && p_.mode == "full")
             throw tsr::Unsupported("mode full needs extra observations (the environment's can_observe)");
         const int64_t budget = spec.can_observe == 1 ? p_.B : 0;
