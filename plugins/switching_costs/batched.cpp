@@ -36,20 +36,20 @@ class Batched {
 public:
     static constexpr tsr::Info info{
         "sc.batched", "1.0.0",
-        "batched online learning with switching costs and an extra-observation budget B: full-information "
+        "batched online learning with switching costs and an extra-observation budget B (parameter budget): full-information "
         "(Hedge, lazy) or bandit (batched EXP3) mode, or chosen by B",
         "Cheng, Zhou & Ji, Understanding the Role of Feedback in Online Learning with Switching Costs, ICML 2023"};
     static constexpr const char* needs[] = {TSR_ENV_V1};
     struct Params {
         std::string mode = "auto";
-        int64_t B = 0;
+        int64_t budget = 0;
         std::string sampling = "lazy";
         int64_t batch = 0;
         static void schema(tsr::Schema<Params>& s) {
             s.choice("mode", &Params::mode, {"auto", "full", "bandit"},
                      "full: K-1 extra observations at one round per batch + Hedge; bandit: batched EXP3; auto: the "
                      "mode with the smaller regret bound for this B");
-            s.integer("B", &Params::B, "budget of extra observations (tsr.env.v1/observe) for the whole run",
+            s.integer("budget", &Params::budget, "B: budget of extra observations (tsr.env.v1/observe) for the whole run",
                       {.min = 0});
             s.choice("sampling", &Params::sampling, {"lazy", "fresh"},
                      "full mode: lazy (shrinking-dartboard) or fresh draw of the next batch's arm");
@@ -66,7 +66,7 @@ public:
         if (K < 2) throw tsr::Unsupported("sc.batched needs a discrete action with K >= 2 arms");
         if (spec.can_observe != 1 && p_.mode == "full")
             throw tsr::Unsupported("mode full needs extra observations (the environment's can_observe)");
-        const int64_t budget = spec.can_observe == 1 ? p_.B : 0;
+        const int64_t budget = spec.can_observe == 1 ? p_.budget : 0;
         const FeedbackPlan plan = choose_plan(p_.mode, T, K, budget, p_.batch, p_.sampling == "lazy");
         if (plan.batches < 1)
             throw tsr::InvalidArgument("mode full needs B >= K - 1 = " + std::to_string(K - 1) +

@@ -81,12 +81,12 @@ TEST_CASE("sc.batched spends at most B extra observations and switches at most o
     const KeyValues walk = {{"arms", "4"}, {"horizon", "6000"}, {"gap", "0.05"}};
     for (const char* B : {"30", "300", "3000"}) {
         INFO("B = ", B);
-        const RunResult r = run("sc.batched", {{"mode", "full"}, {"B", B}}, "bandit.random_walk", walk);
+        const RunResult r = run("sc.batched", {{"mode", "full"}, {"budget", B}}, "bandit.random_walk", walk);
         const double budget = std::stod(B), batches = budget / 3;
         CHECK(metric(r, "observations") == batches * 3);  // K - 1 = 3 per batch, every batch
         CHECK(metric(r, "switches") <= batches - 1);
     }
-    const RunResult b = run("sc.batched", {{"mode", "bandit"}, {"B", "3000"}}, "bandit.random_walk", walk);
+    const RunResult b = run("sc.batched", {{"mode", "bandit"}, {"budget", "3000"}}, "bandit.random_walk", walk);
     CHECK(metric(b, "observations") == 0);
     // Batched EXP3: tau = round((2T / (K ln K))^(1/3)) = 13 steps per batch, at most 462 batches.
     CHECK(metric(b, "switches") <= 461);
