@@ -9,7 +9,22 @@
 #include <tessera/kit/rng.hpp>
 #include <tessera/sdk.hpp>
 
+#include "reward_table_env.hpp"
+
 namespace bandit_envs {
+
+// The parameters of a stochastic table environment: T, K, feedback and the gap of the means.
+struct StochasticParams : TableParams {
+    double gap = 0.0;
+
+    template <class P>
+    static void add_to(tsr::Schema<P>& s) {
+        TableParams::add_to(s);
+        s.real("gap", &P::gap, "0: means uniform in [0,1] from the seed; > 0: best arm 1/2 + gap/2, the others 1/2 - gap/2",
+               {.min = 0.0, .max = 1.0});
+    }
+    static void schema(tsr::Schema<StochasticParams>& s) { add_to(s); }
+};
 
 inline tsr::Vec draw_arm_means(int64_t arms, double gap, tsr::kit::Rng& rng) {
     tsr::Vec mu(arms);

@@ -8,7 +8,6 @@
 // Known optimum: the arm of largest mean; the minimax pseudo-regret is Θ(√(KT)) and UCB1's is
 // O(Σ_{a: Δ_a > 0} log T / Δ_a) (Auer, Cesa-Bianchi & Fischer 2002).
 #include "arm_means.hpp"
-#include "reward_table_env.hpp"
 
 namespace bandit_envs {
 
@@ -17,20 +16,12 @@ public:
     static constexpr tsr::Info info{"bandit.bernoulli", "1.0.0",
                                     "stochastic K-armed Bernoulli bandit (means from the seed or a gap), oblivious",
                                     nullptr};
-    struct Params : TableParams {
-        double gap = 0.0;
-        static void schema(tsr::Schema<Params>& s) {
-            TableParams::add_to(s);
-            s.real("gap", &Params::gap,
-                   "0: means uniform in [0,1] from the seed; > 0: best arm 1/2 + gap/2, the others 1/2 - gap/2",
-                   {.min = 0.0, .max = 1.0});
-        }
-    };
+    using Params = StochasticParams;
 
     BernoulliBandit(const Params& p, uint64_t seed) : RewardTableEnv(p) {
         tsr::kit::Rng rng(seed);
         const tsr::Vec mu = draw_arm_means(p.arms, p.gap, rng);
-        means_ = mu.transpose().replicate(p.horizon, 1);
+        set_means(mu);
         for (int64_t t = 0; t < p.horizon; ++t)
             for (int64_t a = 0; a < p.arms; ++a) rewards_(t, a) = rng.bernoulli(mu(a)) ? 1.0 : 0.0;
         set_reward_range(0.0, 1.0);

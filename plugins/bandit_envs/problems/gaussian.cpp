@@ -6,7 +6,6 @@
 // truth: "rewards" and "mean_rewards" (every row μ). Rewards are unbounded (reward_min/max ±inf):
 // algorithms that rescale rewards to [0, 1] treat them as if in [0, 1] (algorithms/reward_scale.hpp).
 #include "arm_means.hpp"
-#include "reward_table_env.hpp"
 
 namespace bandit_envs {
 
@@ -15,14 +14,10 @@ public:
     static constexpr tsr::Info info{"bandit.gaussian", "1.0.0",
                                     "stochastic K-armed Gaussian bandit (means from the seed or a gap), oblivious",
                                     nullptr};
-    struct Params : TableParams {
-        double gap = 0.0;
+    struct Params : StochasticParams {
         double sigma = 1.0;
         static void schema(tsr::Schema<Params>& s) {
-            TableParams::add_to(s);
-            s.real("gap", &Params::gap,
-                   "0: means uniform in [0,1] from the seed; > 0: best arm 1/2 + gap/2, the others 1/2 - gap/2",
-                   {.min = 0.0, .max = 1.0});
+            StochasticParams::add_to(s);
             s.real("sigma", &Params::sigma, "standard deviation of the reward noise", {.min = 0.0});
         }
     };
@@ -30,7 +25,7 @@ public:
     GaussianBandit(const Params& p, uint64_t seed) : RewardTableEnv(p) {
         tsr::kit::Rng rng(seed);
         const tsr::Vec mu = draw_arm_means(p.arms, p.gap, rng);
-        means_ = mu.transpose().replicate(p.horizon, 1);
+        set_means(mu);
         for (int64_t t = 0; t < p.horizon; ++t)
             for (int64_t a = 0; a < p.arms; ++a) rewards_(t, a) = rng.normal(mu(a), p.sigma);
     }

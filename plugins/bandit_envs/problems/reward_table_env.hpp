@@ -101,6 +101,9 @@ protected:
         reward_max_ = hi;
     }
 
+    // A stochastic environment's arm means μ: every row of "mean_rewards".
+    void set_means(const tsr::Vec& mu) { means_ = mu.transpose().replicate(rewards_.rows(), 1); }
+
     tsr::RowMat rewards_;  // T × K realized rewards
     tsr::RowMat means_;    // T × K expected rewards (stochastic environments), else empty
 
