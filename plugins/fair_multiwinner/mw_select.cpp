@@ -10,7 +10,8 @@
 // ℓ: `lower_bound`, or when it is −1 the proportional bound ⌊k |G2| / m⌋ (the paper's
 // representational constraint; its code sweeps ℓ and reports the best, see README).
 // Reads dataset "rankings" (n × m) and "groups" (m). Trace: one point per added member, the
-// objective F̂(S_t), with the member's gain and group. Outputs: "subset" (int64, k ids in the
+// objective F̂(S_t), with the member's gain and group (a stop request ends the selection early,
+// with fewer than k members). Outputs: "subset" (int64, k ids in the
 // order chosen); scalars "score_rule" (0 sntv, 1 bloc, 2 borda, 3 cc), "bloc_t", "lower_bound",
 // "k", "score_observed" (F̂(S)) — what mw.utility_ratio needs to re-evaluate S on the truth.
 #include "problem.hpp"
@@ -60,7 +61,8 @@ public:
         double value = 0.0;
         const std::vector<int64_t> S = select(f, P, group, p_.k, lower, [&](int64_t step, int64_t c, double gain) {
             value += gain;
-            r.report(step, value, {{"gain", gain}, {"member_group", static_cast<double>(group[static_cast<size_t>(c)])}});
+            return r.report(step, value,
+                            {{"gain", gain}, {"member_group", static_cast<double>(group[static_cast<size_t>(c)])}});
         });
         r.put_indices("subset", S);
         r.put_scalar("score_rule", static_cast<double>(static_cast<int>(f.rule())));

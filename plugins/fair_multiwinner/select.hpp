@@ -46,8 +46,9 @@ inline void check_feasible(int64_t k, int64_t lower, std::span<const int8_t> gro
 }
 
 // Greedy under the matroid above. `gains` is AdditiveGains or RepresentationGains (scores.hpp).
-// `on_step(t, c, gain)` is called after each addition (for the trace). Returns S in the order
-// chosen.
+// `on_step(t, c, gain)` is called after each addition (for the trace); when it returns true the
+// selection stops there (the host asked the run to end) and S has fewer than k members.
+// Returns S in the order chosen.
 template <class Gains, class OnStep>
 std::vector<int64_t> greedy_select(Gains& gains, std::span<const int8_t> group, int64_t k, int64_t lower,
                                    OnStep&& on_step) {
@@ -74,7 +75,7 @@ std::vector<int64_t> greedy_select(Gains& gains, std::span<const int8_t> group, 
         in_g1 += group[static_cast<size_t>(best)] == 0;
         gains.add(best);
         S.push_back(best);
-        on_step(t, best, best_gain);
+        if (on_step(t, best, best_gain)) break;
     }
     return S;
 }
@@ -92,7 +93,7 @@ std::vector<int64_t> select(const ScoreFunction& f, const Profile& P, std::span<
 }
 inline std::vector<int64_t> select(const ScoreFunction& f, const Profile& P, std::span<const int8_t> group, int64_t k,
                                    int64_t lower) {
-    return select(f, P, group, k, lower, [](int64_t, int64_t, double) {});
+    return select(f, P, group, k, lower, [](int64_t, int64_t, double) { return false; });
 }
 
 // Best-improvement single swaps (one member out, one non-member in, the group bound kept) until
