@@ -3,13 +3,18 @@
 // file:line):
 //   path             the observed rankings: one ranking per line, the m candidate ids 0..m−1
 //                    from first to last place (each line a permutation)
-//   groups           m lines (or one line of m values): 1 for a candidate of G2, the group the
+//   groups           m values (one per line, or on one line): 1 for a candidate of G2, the group the
 //                    bias may work against, else 0
 //   utilities        optional: m true utilities (ground truth "utilities": mw.utility_ratio's
 //                    utility_ratio)
 //   latent_rankings  optional: the unbiased rankings, same layout as `path` (ground truth:
 //                    mw.utility_ratio's score_ratio)
 // Served as mw.profile (problem.hpp). The seed is not used.
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
 #include <tessera/kit/data_file.hpp>
 
 #include "problem.hpp"
@@ -27,16 +32,30 @@ tsr::RowMat read_numbers(const std::string& path) {
     return X;
 }
 
-// m values given as one column or one row.
+// m values in a file, as one column, one row or any mix (separators: ',' ';' blanks; '#' starts
+// a comment line). data_file.hpp's reader wants two fields per line, so a list is read here.
 tsr::Vec read_vector(const std::string& path, int64_t m, const char* what) {
-    const tsr::RowMat X = read_numbers(path);
-    if (X.cols() == 1 || X.rows() == 1) {
-        tsr::Vec v = X.cols() == 1 ? tsr::Vec(X.col(0)) : tsr::Vec(X.row(0).transpose());
-        if (v.size() == m) return v;
+    std::ifstream in(path);
+    if (!in) throw tsr::IoError(path + ": cannot open");
+    std::vector<double> values;
+    std::string line;
+    for (int64_t line_no = 1; std::getline(in, line); ++line_no) {
+        if (!line.empty() && line[0] == '#') continue;
+        for (char& ch : line)
+            if (ch == ',' || ch == ';' || ch == '\t' || ch == '\r') ch = ' ';
+        std::istringstream fields(line);
+        for (std::string field; fields >> field;) {
+            double x = 0.0;
+            const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), x);
+            if (ec != std::errc() || end != field.data() + field.size() || !std::isfinite(x))
+                throw tsr::IoError(path + ":" + std::to_string(line_no) + ": '" + field + "' is not a finite number");
+            values.push_back(x);
+        }
     }
-    throw tsr::IoError(path + ": expected " + std::to_string(m) + " " + what +
-                       " (one per candidate, as one column or one row), found a " + std::to_string(X.rows()) + " x " +
-                       std::to_string(X.cols()) + " table");
+    if (static_cast<int64_t>(values.size()) != m)
+        throw tsr::IoError(path + ": expected " + std::to_string(m) + " " + what + " (one per candidate), found " +
+                           std::to_string(values.size()));
+    return Eigen::Map<const tsr::Vec>(values.data(), m);
 }
 
 }  // namespace

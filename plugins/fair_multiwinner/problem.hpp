@@ -6,6 +6,10 @@
 //                        "latent_rankings"  n × m  the unbiased rankings ≻_v, same layout
 //                        "utilities"        m      the candidates' latent utilities
 //                        "groups"           m      as above
+//   tsr.set_function.v1  f(S) = the Chamberlin–Courant score of S on the OBSERVED rankings,
+//                        Σ_v max_{c∈S} (m − 1 − pos_v(c)) (scores.hpp): monotone, submodular,
+//                        f(∅) = 0, over the m candidates — so set-function algorithms (lazy
+//                        greedy, streaming) run on voting profiles too.
 // Values are float64 (candidate ids are exact in a double).
 #pragma once
 
@@ -15,7 +19,7 @@
 
 #include <tessera/sdk.hpp>
 
-#include "profile.hpp"
+#include "scores.hpp"
 
 namespace fairmw {
 
@@ -28,11 +32,12 @@ inline tsr::RowMat orders_matrix(const Profile& P) {
 
 class MwProblem {
 public:
-    using provides = tsr::Provides<tsr::Dataset, tsr::GroundTruth>;
+    using provides = tsr::Provides<tsr::Dataset, tsr::GroundTruth, tsr::SetFunction>;
 
     MwProblem(tsr::RowMat rankings, tsr::Vec groups, std::optional<tsr::RowMat> latent, std::optional<tsr::Vec> utilities)
         : rankings_(std::move(rankings)), groups_(std::move(groups)), latent_(std::move(latent)),
-          utilities_(std::move(utilities)) {
+          utilities_(std::move(utilities)), profile_(Profile::from_orders(rankings_, "rankings")),
+          cc_(Rule::cc, profile_.m, 0), best_(static_cast<size_t>(profile_.n), 0.0) {
         matrices_[0] = view("rankings", rankings_.data(), rankings_.rows(), rankings_.cols());
         matrices_[1] = view("groups", groups_.data(), groups_.size(), 1);
     }
@@ -56,6 +61,30 @@ public:
         return latent_ ? (utilities_ ? all : latent) : (utilities_ ? utilities : groups);
     }
 
+    // tsr.set_function.v1: Chamberlin–Courant on the observed rankings.
+    int64_t ground_size() const { return profile_.m; }
+    tsr_set_function_properties set_properties() const {
+        tsr_set_function_properties p{};
+        p.monotone = 1;
+        p.submodular = 1;
+        p.normalized = 1;
+        return p;
+    }
+    double value(std::span<const int64_t> set) { return cc_.value(profile_, set); }
+    void gains(std::span<const int64_t> set, std::span<const int64_t> cand, tsr::VecMap out) {
+        for (int64_t v = 0; v < profile_.n; ++v) {
+            double b = 0.0;
+            for (int64_t c : set) b = std::max(b, cc_.w(profile_.place(v, c)));
+            best_[static_cast<size_t>(v)] = b;
+        }
+        for (size_t j = 0; j < cand.size(); ++j) {
+            double g = 0.0;
+            for (int64_t v = 0; v < profile_.n; ++v)
+                g += std::max(0.0, cc_.w(profile_.place(v, cand[j])) - best_[static_cast<size_t>(v)]);
+            out[static_cast<Eigen::Index>(j)] = g;
+        }
+    }
+
 private:
     static tsr_matrix view(const char* name, const double* data, int64_t rows, int64_t cols) {
         tsr_matrix m{};
@@ -74,6 +103,9 @@ private:
     tsr::Vec groups_;
     std::optional<tsr::RowMat> latent_;
     std::optional<tsr::Vec> utilities_;
+    Profile profile_;
+    ScoreFunction cc_;
+    std::vector<double> best_;  // gains' scratch: each voter's best satisfaction in S
     tsr_matrix matrices_[2];
 };
 
