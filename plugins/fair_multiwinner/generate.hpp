@@ -25,13 +25,14 @@
 
 #include <tessera/kit/rng.hpp>
 
+#include "math/graph.hpp"  // plugins/causal: random_permutation
+
 namespace fairmw {
 
-// G2 membership: round(share · m) candidates drawn uniformly.
+// G2 membership: round(share · m) candidates drawn uniformly (the first ones of a random
+// permutation: plugins/causal's Fisher–Yates, math/graph.hpp).
 inline std::vector<int8_t> draw_groups(int64_t m, double share, tsr::kit::Rng& rng) {
-    std::vector<int64_t> ids(static_cast<size_t>(m));
-    std::iota(ids.begin(), ids.end(), 0);
-    for (int64_t i = m - 1; i > 0; --i) std::swap(ids[static_cast<size_t>(i)], ids[rng.below(static_cast<uint64_t>(i + 1))]);
+    const std::vector<int64_t> ids = causal::random_permutation(m, rng);
     const auto g2 = static_cast<int64_t>(std::llround(share * static_cast<double>(m)));
     std::vector<int8_t> group(static_cast<size_t>(m), 0);
     for (int64_t i = 0; i < g2; ++i) group[static_cast<size_t>(ids[static_cast<size_t>(i)])] = 1;

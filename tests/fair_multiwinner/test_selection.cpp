@@ -26,12 +26,8 @@ Profile hand_made() {
 Profile random_profile(int64_t n, int64_t m, uint64_t seed) {
     tsr::kit::Rng rng(seed);
     std::vector<int32_t> order;
-    for (int64_t v = 0; v < n; ++v) {
-        std::vector<int32_t> o(static_cast<size_t>(m));
-        for (int64_t i = 0; i < m; ++i) o[static_cast<size_t>(i)] = static_cast<int32_t>(i);
-        for (int64_t i = m - 1; i > 0; --i) std::swap(o[static_cast<size_t>(i)], o[rng.below(static_cast<uint64_t>(i + 1))]);
-        order.insert(order.end(), o.begin(), o.end());
-    }
+    for (int64_t v = 0; v < n; ++v)
+        for (int64_t c : causal::random_permutation(m, rng)) order.push_back(static_cast<int32_t>(c));
     return Profile::from_orders(n, m, std::move(order));
 }
 
