@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The utility ratio against the number of rankings, per score function, from a results store.
 
-`tessera report` draws metrics per instance, not against a problem parameter; until it can, this
-prints the curve as a table: for each problem label, one row per algorithm label and one column
-per value of n, the mean (± standard error) over seeds of a metric output.
+`tessera report --vs n` draws this curve (medians and quartiles); this prints it as a table for the
+README: for each problem label, one row per algorithm label and one column per value of n, the
+mean (± standard error) over seeds of a metric output.
 
     tessera export STORE.db --csv DIR
     python3 plugins/fair_multiwinner/bench/sweep_table.py DIR [--metric mw.utility_ratio/score_ratio] [--param n]
