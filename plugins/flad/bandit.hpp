@@ -10,10 +10,11 @@
 // [0, 1] (only its "cosine_and_magnitude" variant maps the cosine to (cos + 1)/2).
 //
 // Albalak, Raffel & Wang, "Improving Few-Shot Generalization by Exploring and Exploiting
-// Auxiliary Data", NeurIPS 2023: EXP3-FLAD (their Alg. 1, after Auer et al. 2002's EXP3) and
-// UCB1-FLAD (their Alg. 2, after Auer, Cesa-Bianchi & Fischer 2002's UCB1); the explore-only and
-// exploit-only baselines of their §4. Checked against alon-albalak/FLAD src/trainer.py
-// (Exp3BatchedFLADTrainer, UCB1BatchedFLADTrainer) and src/multirun_train_mixed.py.
+// Auxiliary Data", NeurIPS 2023: EXP3-FLAD (after Auer et al. 2002's EXP3) and
+// UCB1-FLAD (after Auer, Cesa-Bianchi & Fischer 2002's UCB1); the explore-only and
+// exploit-only baselines. The formulas are those of the reference code, alon-albalak/FLAD
+// src/trainer.py (Exp3BatchedFLADTrainer, UCB1BatchedFLADTrainer) and src/multirun_train_mixed.py;
+// the paper's own text could not be read here (README.md).
 #pragma once
 
 #include <algorithm>
@@ -48,7 +49,7 @@ inline int64_t draw(const tsr::Vec& p, tsr::kit::Rng& rng) {
     return 0;
 }
 
-// EXP3-FLAD (Alg. 1). With K arms, round t = 1, 2, … and the importance-weighted cumulative
+// EXP3-FLAD (reference: Exp3BatchedFLADTrainer). With K arms, round t = 1, 2, … and the importance-weighted cumulative
 // reward estimates R̂ (0 at the start):
 //
 //     ε_t   = min{1/K, √(ln K / (K t))}                                       (exploration rate)
@@ -97,7 +98,7 @@ private:
     tsr::Vec R_, pi_, w_;
 };
 
-// UCB1-FLAD (Alg. 2). R̂_a starts at the alignment of each auxiliary task with the target at the
+// UCB1-FLAD (reference: UCB1BatchedFLADTrainer). R̂_a starts at the alignment of each auxiliary task with the target at the
 // initial parameters (computed once, on a sample of each task: the O(K) initialisation), n_a = 1;
 // then each round plays
 //

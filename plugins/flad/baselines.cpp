@@ -1,4 +1,4 @@
-// The baselines of Albalak, Raffel & Wang (NeurIPS 2023, §4), on the same loop and model as
+// The baselines of Albalak, Raffel & Wang (NeurIPS 2023), on the same loop and model as
 // EXP3-FLAD and UCB1-FLAD (flad_loop.hpp), so that only the choice of auxiliary data differs:
 //
 //   flad.target_only    the few target shots alone (no auxiliary batch);
@@ -23,7 +23,7 @@ struct NoSampler {
 class TargetOnly {
 public:
     static constexpr tsr::Info info{"flad.target_only", "1.0.0", "trains on the few target shots only (no auxiliary data)",
-                                    "Albalak, Raffel & Wang, NeurIPS 2023, Sec. 4 (target-only baseline)"};
+                                    "Albalak, Raffel & Wang, NeurIPS 2023 (target-only baseline)"};
     static constexpr const char* needs[] = {TSR_DATASET_V1};
     struct Params : LoopParams {
         static void schema(tsr::Schema<Params>& s) { LoopParams::add_to(s); }
@@ -41,7 +41,7 @@ class ExploreOnly {
 public:
     static constexpr tsr::Info info{"flad.explore_only", "1.0.0",
                                     "target + auxiliary batches from uniformly random tasks (explore only)",
-                                    "Albalak, Raffel & Wang, NeurIPS 2023, Sec. 4 (explore-only baseline)"};
+                                    "Albalak, Raffel & Wang, NeurIPS 2023 (explore-only baseline)"};
     static constexpr const char* needs[] = {TSR_DATASET_V1};
     struct Params : LoopParams {
         static void schema(tsr::Schema<Params>& s) { LoopParams::add_to(s); }
@@ -59,7 +59,7 @@ class ExploitOnly {
 public:
     static constexpr tsr::Info info{"flad.exploit_only", "1.0.0",
                                     "target + auxiliary batches from a fixed mixture of the initial alignments (exploit only)",
-                                    "Albalak, Raffel & Wang, NeurIPS 2023, Sec. 4 (exploit-only baseline)"};
+                                    "Albalak, Raffel & Wang, NeurIPS 2023 (exploit-only baseline)"};
     static constexpr const char* needs[] = {TSR_DATASET_V1};
     struct Params : LoopParams {
         double temperature = 1.0;

@@ -1,4 +1,4 @@
-// flad.exp3 — EXP3-FLAD (Albalak, Raffel & Wang, NeurIPS 2023, Alg. 1): the auxiliary task of
+// flad.exp3 — EXP3-FLAD (Albalak, Raffel & Wang, NeurIPS 2023; reference Exp3BatchedFLADTrainer): the auxiliary task of
 // each batch is drawn from EXP3's exploration-mixed exponential weights over importance-weighted
 // cumulative gradient alignments (bandit.hpp, Exp3Flad); the model trains on the target shots plus
 // the chosen auxiliary batches (flad_loop.hpp). No initialisation pass over the tasks: the cost of
@@ -18,7 +18,7 @@ class Exp3 {
 public:
     static constexpr tsr::Info info{"flad.exp3", "1.0.0",
                                     "EXP3-FLAD: auxiliary tasks sampled by EXP3 on gradient-alignment rewards",
-                                    "Albalak, Raffel & Wang, NeurIPS 2023, Alg. 1"};
+                                    "Albalak, Raffel & Wang, NeurIPS 2023 (EXP3-FLAD)"};
     static constexpr const char* needs[] = {TSR_DATASET_V1};
     struct Params : LoopParams {
         double time_scale = 1.0;

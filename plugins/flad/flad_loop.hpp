@@ -1,5 +1,5 @@
 // flad_loop.hpp — the one training loop of every flad.* algorithm (Albalak, Raffel & Wang,
-// NeurIPS 2023, Alg. 1 and 2, and the reference's BatchedFLADTrainer): only the auxiliary
+// NeurIPS 2023, as the reference's BatchedFLADTrainer runs it): only the auxiliary
 // sampler (bandit.hpp) differs between EXP3-FLAD, UCB1-FLAD, explore-only and exploit-only;
 // target-only draws no auxiliary batch.
 //

@@ -1,4 +1,4 @@
-// flad.ucb1 — UCB1-FLAD (Albalak, Raffel & Wang, NeurIPS 2023, Alg. 2): the auxiliary task of each
+// flad.ucb1 — UCB1-FLAD (Albalak, Raffel & Wang, NeurIPS 2023; reference UCB1BatchedFLADTrainer): the auxiliary task of each
 // batch is the one with the largest upper confidence bound on its gradient alignment with the
 // target, estimated by an exponential moving average (smoothing β) and initialised by one
 // alignment per task at θ0 (bandit.hpp, Ucb1Flad; the loop in flad_loop.hpp). The initialisation
@@ -18,7 +18,7 @@ class Ucb1 {
 public:
     static constexpr tsr::Info info{"flad.ucb1", "1.0.0",
                                     "UCB1-FLAD: auxiliary tasks chosen by UCB1 on smoothed gradient-alignment rewards",
-                                    "Albalak, Raffel & Wang, NeurIPS 2023, Alg. 2"};
+                                    "Albalak, Raffel & Wang, NeurIPS 2023 (UCB1-FLAD)"};
     static constexpr const char* needs[] = {TSR_DATASET_V1};
     struct Params : LoopParams {
         double beta = 0.1;
