@@ -514,6 +514,16 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         c.line = line_of(t->source());
         r.check_keys(*t, "claim.", {"text", "better", "worse", "metric", "aggregate", "margin", "ratio", "problems",
                                     "where", "over", "expected", "note", "quick"});
+        // A full-grid-only claim is skipped under --quick before anything else is checked: it
+        // may name instances and variants the reduced grid does not have.
+        if (auto v = t->get("quick")) {
+            auto b = v->as_boolean();
+            if (!b) r.fail(line_of(v->source()), "claim.quick", "is " + describe(*v), "true or false");
+            if (!b->get() && quick) {
+                ++e.full_only_claims;
+                continue;
+            }
+        }
         auto algorithm_ref = [&](const char* key) {
             const std::string path = std::string("claim.") + key;
             auto v = t->get(key);
@@ -587,14 +597,6 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         if (!c.expected_held && c.note.empty())
             r.fail(c.line, "claim.note", "missing for a claim expected not to hold",
                    "note = \"why it does not reproduce here\" (the README gives the figures)");
-        if (auto v = t->get("quick")) {
-            auto b = v->as_boolean();
-            if (!b) r.fail(line_of(v->source()), "claim.quick", "is " + describe(*v), "true or false");
-            if (!b->get() && quick) {  // about instances the reduced grid does not have
-                ++e.full_only_claims;
-                continue;
-            }
-        }
         const auto instances = claim_instances(e, c);
         if (instances.empty())
             r.fail(c.line, "claim", "selects no problem instance (check problems and where)",

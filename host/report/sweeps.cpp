@@ -18,6 +18,10 @@ namespace tsr::host::report {
 
 namespace {
 
+// The figures' palette (Tableau 10), indexed by first-seen method.
+constexpr const char* kPalette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+
 std::optional<double> numeric(const std::string& text) {
     if (text.empty()) return std::nullopt;
     char* end = nullptr;
@@ -78,19 +82,23 @@ void sweep_figures(const std::vector<RunResult>& runs, const Model& m, const Rep
     // panel → column → series → x → values
     using Series = std::map<double, std::vector<double>>;
     std::map<std::string, std::map<std::string, std::map<std::string, Series>>> data;
+    // Methods without P on the same instance: drawn as horizontal reference lines at their median.
+    std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>> reference;
     std::map<std::string, size_t> series_colour;
     bool any = false;
     for (const auto& [i, mi] : used) {
         const RunResult& r = runs[i];
         const std::optional<double> x = param_value(r, param);
-        if (!x) continue;
-        any = true;
+        any = any || x.has_value();
         const std::string series = strip_grid_param(r.labels.algorithm.empty() ? r.algorithm.id : r.labels.algorithm, param);
         const std::string panel = strip_grid_param(r.labels.instance.empty() ? r.problem.id : r.labels.instance, param);
         series_colour.emplace(series, series_colour.size());
         for (const Column& c : m.columns) {
             if (c.metric_id.empty()) continue;
-            if (const auto y = metric_value(r, c)) data[panel][c.key()][series][*x].push_back(*y);
+            if (const auto y = metric_value(r, c)) {
+                if (x) data[panel][c.key()][series][*x].push_back(*y);
+                else reference[panel][c.key()][series].push_back(*y);
+            }
         }
     }
     if (!any) {
@@ -115,16 +123,27 @@ void sweep_figures(const std::vector<RunResult>& runs, const Model& m, const Rep
                     xlo = std::min(xlo, x), xhi = std::max(xhi, x), ylo = std::min(ylo, med), yhi = std::max(yhi, med);
                 }
                 blocks += block + "EOD\n";
-                const std::string col = fmt::format("'{}'", std::vector<const char*>{"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                                                                                   "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-                                                                                   "#17becf"}[series_colour[series] % 10]);
+                const std::string col = fmt::format("'{}'", kPalette[series_colour[series] % std::size(kPalette)]);
                 plot += fmt::format("{}$s{} using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.6 lc rgb {} title {}", drawn ? ", " : "",
                                     drawn, col, gp_quote(series));
                 ++drawn;
             }
             if (!drawn) continue;
+            size_t references = 0;
+            if (const auto rp = reference.find(panel); rp != reference.end())
+                if (const auto rc = rp->second.find(c.key()); rc != rp->second.end())
+                    for (auto [series, values] : rc->second) {
+                        std::sort(values.begin(), values.end());
+                        const double med = quantile_sorted(values, 0.5);
+                        ylo = std::min(ylo, med), yhi = std::max(yhi, med);
+                        blocks += fmt::format("$r{} << EOD\n{:.7g} {:.7g}\n{:.7g} {:.7g}\nEOD\n", references, xlo, med, xhi, med);
+                        plot += fmt::format(", $r{} using 1:2 with lines lw 1.5 dt 2 lc rgb '{}' title {}", references,
+                                            kPalette[series_colour[series] % std::size(kPalette)],
+                                            gp_quote(series + " (no " + param + ")"));
+                        ++references;
+                    }
             const bool log_x = !o.linear_x && xlo > 0 && xhi >= 10 * xlo;
-            const bool log_y = ylo > 0 && yhi >= 100 * ylo;
+            const bool log_y = ylo > 0 && yhi >= 10 * ylo;
             Figure f;
             f.kind = "sweep";
             f.title = fmt::format("{}: {} vs {}", panel, c.key(), param);
@@ -138,8 +157,9 @@ void sweep_figures(const std::vector<RunResult>& runs, const Model& m, const Rep
                      "set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05\nplot " + plot + "\n";
             f.width = 760;
             f.caption = fmt::format("Median over seeds of {} at each value of {} (error bars: 25–75% quantiles); one line per "
-                                    "method, its grid over {} read as one line.",
-                                    c.key(), param, param);
+                                    "method, its grid over {} read as one line{}.",
+                                    c.key(), param, param,
+                                    references ? fmt::format("; dashed: methods without {}, at their median", param) : "");
             out.figures.push_back(std::move(f));
         }
 }

@@ -5,8 +5,9 @@
 // (P's value, metric value). Runs are put on one line per method and one figure per instance
 // and metric, where method and instance labels are read with their "P=value" part removed: a
 // grid over P is one line. Each line is the median over seeds at every P value, with the 25–75%
-// quantiles as error bars. Log x when every P > 0 and P spans ≥ 10× (unless linear_x); log y
-// when every median > 0 and they span ≥ 100×.
+// quantiles as error bars; methods without P on the instance are dashed horizontal lines at their
+// median (baselines). Log x when every P > 0 and P spans ≥ 10× (unless linear_x); log y when
+// every median > 0 and they span ≥ 10×.
 #pragma once
 
 #include <string>

@@ -27,7 +27,7 @@ TEST_CASE("sweep figures: a metric against an algorithm parameter, one line per 
                 r.algorithm.params.push_back({"B", std::to_string(B)});
                 runs.push_back(std::move(r));
             }
-    // A run without B, and a failed one, do not count.
+    // A run without B is a reference line.
     runs.push_back(reporttest::run("other", "walk[T=1000]", 0, {reporttest::lower("regret", 5)}));
     const Model m = build_model(runs, {});
     ReportOptions o;
@@ -41,7 +41,8 @@ TEST_CASE("sweep figures: a metric against an algorithm parameter, one line per 
     CHECK(f.title == "walk[T=1000]: m.cost/regret vs B");
     CHECK(f.body.find("title 'framework'") != std::string::npos);
     CHECK(f.body.find("title 'bandit'") != std::string::npos);
-    CHECK(f.body.find("'other'") == std::string::npos);     // one B value only: no line
+    CHECK(f.body.find("title 'other (no B)'") != std::string::npos);  // no B: a dashed reference line
+    CHECK(f.body.find("dt 2") != std::string::npos);
     CHECK(f.body.find("set logscale x 10") != std::string::npos);  // B spans 100x
     CHECK(f.body.find("10 101 100.5 101.5") != std::string::npos);   // B = 10: median of {100, 101, 102}, quartiles
     o.vs = {"nothing"};
