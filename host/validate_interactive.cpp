@@ -20,15 +20,6 @@ constexpr double kSameTol = 1e-9;
 
 double rel(double a, double b) { return std::fabs(a - b) / std::max({1.0, std::fabs(a), std::fabs(b)}); }
 
-std::vector<int64_t> sample_distinct(kit::Rng& rng, int64_t n, int64_t m) {
-    std::vector<int64_t> v(static_cast<size_t>(n));
-    std::iota(v.begin(), v.end(), int64_t{0});
-    for (int64_t i = 0; i < m; ++i)
-        std::swap(v[static_cast<size_t>(i)], v[static_cast<size_t>(i + static_cast<int64_t>(rng.below(static_cast<uint64_t>(n - i))))]);
-    v.resize(static_cast<size_t>(m));
-    return v;
-}
-
 // Plays `steps` steps from a reset with the arms `arms` (or the uniform vector action); returns
 // the rewards, or an empty vector after writing the failure.
 std::vector<double> play(tsr_object* o, const tsr_env_v1* t, const tsr_env_spec& s, const std::vector<int64_t>& arms,
@@ -147,7 +138,8 @@ void validate_set_function(tsr_object* o, const tsr_set_function_v1* t, const Ad
     double worst_gain = 0, worst_mono = 0, worst_sub = 0;
     for (int trial = 0; trial < 5; ++trial) {
         const int64_t m = std::min<int64_t>(n - 1, 1 + static_cast<int64_t>(rng.below(8)));
-        std::vector<int64_t> order = sample_distinct(rng, n, std::min<int64_t>(n, m + 4));
+        std::vector<int64_t> order = kit::random_permutation(n, rng);
+        order.resize(static_cast<size_t>(std::min<int64_t>(n, m + 4)));
         std::vector<int64_t> A(order.begin(), order.begin() + m / 2), B(order.begin(), order.begin() + m);
         std::vector<int64_t> cand(order.begin() + m, order.end());
         cand.push_back(B.front());  // an element of S: gain 0

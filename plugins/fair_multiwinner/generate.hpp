@@ -25,14 +25,13 @@
 
 #include <tessera/kit/rng.hpp>
 
-#include "math/graph.hpp"  // plugins/causal: random_permutation
 
 namespace fairmw {
 
 // G2 membership: round(share · m) candidates drawn uniformly (the first ones of a random
 // permutation: plugins/causal's Fisher–Yates, math/graph.hpp).
 inline std::vector<int8_t> draw_groups(int64_t m, double share, tsr::kit::Rng& rng) {
-    const std::vector<int64_t> ids = causal::random_permutation(m, rng);
+    const std::vector<int64_t> ids = tsr::kit::random_permutation(m, rng);
     const auto g2 = static_cast<int64_t>(std::llround(share * static_cast<double>(m)));
     std::vector<int8_t> group(static_cast<size_t>(m), 0);
     for (int64_t i = 0; i < g2; ++i) group[static_cast<size_t>(ids[static_cast<size_t>(i)])] = 1;

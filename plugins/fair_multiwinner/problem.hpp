@@ -38,8 +38,8 @@ public:
         : rankings_(std::move(rankings)), groups_(std::move(groups)), latent_(std::move(latent)),
           utilities_(std::move(utilities)), profile_(Profile::from_orders(rankings_, "rankings")),
           cc_(Rule::cc, profile_.m, 0), best_(static_cast<size_t>(profile_.n), 0.0) {
-        matrices_[0] = view("rankings", rankings_.data(), rankings_.rows(), rankings_.cols());
-        matrices_[1] = view("groups", groups_.data(), groups_.size(), 1);
+        matrices_[0] = tsr::matrix_view("rankings", rankings_.data(), rankings_.rows(), rankings_.cols());
+        matrices_[1] = tsr::matrix_view("groups", groups_.data(), groups_.size(), 1);
     }
     MwProblem(const MwProblem&) = delete;  // the views point into the members
     MwProblem& operator=(const MwProblem&) = delete;
@@ -86,18 +86,6 @@ public:
     }
 
 private:
-    static tsr_matrix view(const char* name, const double* data, int64_t rows, int64_t cols) {
-        tsr_matrix m{};
-        m.struct_size = sizeof m;
-        m.dtype = TSR_DTYPE_F64;
-        m.name = name;
-        m.rows = rows;
-        m.cols = cols;
-        m.row_stride = cols;
-        m.col_stride = 1;
-        m.data = data;
-        return m;
-    }
 
     tsr::RowMat rankings_;
     tsr::Vec groups_;

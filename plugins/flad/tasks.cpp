@@ -24,24 +24,6 @@
 
 namespace flad {
 
-namespace {
-
-// A borrowed dense row-major rows × cols float64 matrix as a tsr.dataset.v1 entry.
-tsr_matrix dense_view(const char* name, const double* data, int64_t rows, int64_t cols) {
-    tsr_matrix m{};
-    m.struct_size = sizeof m;
-    m.dtype = TSR_DTYPE_F64;
-    m.name = name;
-    m.rows = rows;
-    m.cols = cols;
-    m.row_stride = cols;
-    m.col_stride = 1;
-    m.data = data;
-    return m;
-}
-
-}  // namespace
-
 class Tasks {
 public:
     static constexpr tsr::Info info{"flad.tasks", "1.0.0",
@@ -71,11 +53,11 @@ public:
     Tasks(const Params& p, uint64_t seed) : t_(make_tasks(p, seed)) {
         n_related_ = t_.related.sum();
         const auto n_aux_rows = t_.X_aux.rows();
-        matrices_ = {dense_view("X_target", t_.X_target.data(), t_.X_target.rows(), t_.X_target.cols()),
-                     dense_view("y_target", t_.y_target.data(), t_.y_target.size(), 1),
-                     dense_view("X_aux", t_.X_aux.data(), n_aux_rows, t_.X_aux.cols()),
-                     dense_view("y_aux", t_.y_aux.data(), n_aux_rows, 1),
-                     dense_view("aux_task", t_.aux_task.data(), n_aux_rows, 1)};
+        matrices_ = {tsr::matrix_view("X_target", t_.X_target.data(), t_.X_target.rows(), t_.X_target.cols()),
+                     tsr::matrix_view("y_target", t_.y_target.data(), t_.y_target.size(), 1),
+                     tsr::matrix_view("X_aux", t_.X_aux.data(), n_aux_rows, t_.X_aux.cols()),
+                     tsr::matrix_view("y_aux", t_.y_aux.data(), n_aux_rows, 1),
+                     tsr::matrix_view("aux_task", t_.aux_task.data(), n_aux_rows, 1)};
     }
     Tasks(const Tasks&) = delete;  // the dataset views point into members
     Tasks& operator=(const Tasks&) = delete;

@@ -27,7 +27,7 @@ Profile random_profile(int64_t n, int64_t m, uint64_t seed) {
     tsr::kit::Rng rng(seed);
     std::vector<int32_t> order;
     for (int64_t v = 0; v < n; ++v)
-        for (int64_t c : causal::random_permutation(m, rng)) order.push_back(static_cast<int32_t>(c));
+        for (int64_t c : tsr::kit::random_permutation(m, rng)) order.push_back(static_cast<int32_t>(c));
     return Profile::from_orders(n, m, std::move(order));
 }
 

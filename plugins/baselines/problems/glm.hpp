@@ -300,20 +300,6 @@ inline tsr::RowMat gaussian_design(int64_t n, int64_t d, double cond, tsr::kit::
     return A;
 }
 
-// A borrowed dense row-major rows × cols matrix as a tsr.dataset.v1 entry.
-inline tsr_matrix matrix_view(const char* name, const double* data, int64_t rows, int64_t cols) {
-    tsr_matrix m{};
-    m.struct_size = sizeof m;
-    m.dtype = TSR_DTYPE_F64;
-    m.name = name;
-    m.rows = rows;
-    m.cols = cols;
-    m.row_stride = cols;
-    m.col_stride = 1;
-    m.data = data;
-    return m;
-}
-
 // The served problem: Objective, FiniteSum, Target, Dataset and GroundTruth over a Glm whose data
 // matrix is dense or sparse (known only after reading a file, hence the variant). Each
 // component (ls.synthetic, ls.file, ...) derives from it and only builds its data.
@@ -330,8 +316,8 @@ public:
             [&](auto& m) {
                 using M = std::decay_t<decltype(m)>;
                 if constexpr (!M::sparse)
-                    matrices_.push_back(matrix_view("X", m.A().data(), m.n(), m.d()));
-                matrices_.push_back(matrix_view("y", m.b().data(), m.n(), 1));
+                    matrices_.push_back(tsr::matrix_view("X", m.A().data(), m.n(), m.d()));
+                matrices_.push_back(tsr::matrix_view("y", m.b().data(), m.n(), 1));
             },
             model_);
     }

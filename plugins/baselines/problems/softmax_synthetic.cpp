@@ -50,8 +50,8 @@ public:
 
     SoftmaxSynthetic(const Params& p, uint64_t seed) : model_(generate(p, seed, w_true_)) {
         y_double_ = model_.y().cast<double>();
-        matrices_[0] = matrix_view("X", model_.A().data(), model_.n(), model_.d());
-        matrices_[1] = matrix_view("y", y_double_.data(), model_.n(), 1);
+        matrices_[0] = tsr::matrix_view("X", model_.A().data(), model_.n(), model_.d());
+        matrices_[1] = tsr::matrix_view("y", y_double_.data(), model_.n(), 1);
     }
     SoftmaxSynthetic(const SoftmaxSynthetic&) = delete;  // the dataset views point into members
     SoftmaxSynthetic& operator=(const SoftmaxSynthetic&) = delete;

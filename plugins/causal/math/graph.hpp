@@ -37,13 +37,7 @@ inline std::vector<int64_t> topological_order(const CMatRef& A, double tol = 0.0
 
 inline bool is_dag(const CMatRef& A, double tol = 0.0) { return A.rows() == 0 || !topological_order(A, tol).empty(); }
 
-// A uniformly random permutation of 0..d-1 (Fisher–Yates).
-inline std::vector<int64_t> random_permutation(int64_t d, tsr::kit::Rng& rng) {
-    std::vector<int64_t> p(static_cast<size_t>(d));
-    std::iota(p.begin(), p.end(), 0);
-    for (int64_t i = d - 1; i > 0; --i) std::swap(p[static_cast<size_t>(i)], p[rng.below(static_cast<uint64_t>(i + 1))]);
-    return p;
-}
+using tsr::kit::random_permutation;  // kit/rng.hpp, shared with other plugins
 
 // Erdős–Rényi DAG, binary. The undirected skeleton is G(d, m) with m = min(edges, d(d−1)/2)
 // edges drawn uniformly without replacement (NOTEARS: igraph Erdos_Renyi(n=d, m=s0)) when

@@ -22,16 +22,7 @@ public:
 
     SemProblem(RowMat X, std::optional<RowMat> W_true, std::optional<Eigen::VectorXd> noise_var)
         : X_(std::move(X)), W_true_(std::move(W_true)), noise_var_(std::move(noise_var)) {
-        tsr_matrix m{};
-        m.struct_size = sizeof m;
-        m.dtype = TSR_DTYPE_F64;
-        m.name = "X";
-        m.rows = X_.rows();
-        m.cols = X_.cols();
-        m.row_stride = X_.cols();
-        m.col_stride = 1;
-        m.data = X_.data();
-        matrices_[0] = m;
+        matrices_[0] = tsr::matrix_view("X", X_.data(), X_.rows(), X_.cols());
     }
     SemProblem(const SemProblem&) = delete;  // the dataset view points into X_
     SemProblem& operator=(const SemProblem&) = delete;

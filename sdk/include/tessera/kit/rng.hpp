@@ -16,6 +16,9 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <numeric>
+#include <utility>
+#include <vector>
 
 namespace tsr::kit {
 
@@ -103,5 +106,14 @@ private:
     double spare_ = 0.0;
     bool has_spare_ = false;
 };
+
+// A uniformly random permutation of 0..d-1 (Fisher–Yates from the back; the draw sequence is part
+// of every generator that uses it, so it does not change).
+inline std::vector<int64_t> random_permutation(int64_t d, Rng& rng) {
+    std::vector<int64_t> p(static_cast<size_t>(d));
+    std::iota(p.begin(), p.end(), 0);
+    for (int64_t i = d - 1; i > 0; --i) std::swap(p[static_cast<size_t>(i)], p[rng.below(static_cast<uint64_t>(i + 1))]);
+    return p;
+}
 
 }  // namespace tsr::kit

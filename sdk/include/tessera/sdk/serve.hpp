@@ -64,6 +64,20 @@ struct GroundTruth {};
 template <class... Tags>
 struct Provides {};
 
+// A borrowed view of dense row-major float64 data as a dataset matrix (tsr::Dataset's matrices()).
+inline tsr_matrix matrix_view(const char* name, const double* data, int64_t rows, int64_t cols) {
+    tsr_matrix m{};
+    m.struct_size = sizeof m;
+    m.dtype = TSR_DTYPE_F64;
+    m.name = name;
+    m.rows = rows;
+    m.cols = cols;
+    m.row_stride = cols;
+    m.col_stride = 1;
+    m.data = data;
+    return m;
+}
+
 // A borrowed view of an Eigen vector / row-major matrix as an ABI array (name set by the SDK).
 inline tsr_array array_view(const Vec& v) {
     tsr_array a{};
