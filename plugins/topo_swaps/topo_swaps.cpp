@@ -14,11 +14,11 @@
 // set was used. Outputs: "W" (entries below w_threshold zeroed; default 0, the reference returns
 // the unthresholded fit), scalars score_init, score_final, iterations, swaps, evaluations,
 // large_searches.
+#include <tessera/kit/rng.hpp>
 #include <tessera/sdk.hpp>
 
 #include "algorithms/data.hpp"
 #include "initial_order.hpp"
-#include "math/graph.hpp"
 #include "swap_search.hpp"
 
 namespace topo {
@@ -77,7 +77,7 @@ public:
             fit.set_order(order_of(input_adjacency(r, d), p_.init_threshold));
         } else {
             tsr::kit::Rng rng(tsr::kit::mix_seed(r.seed(), 1));
-            fit.set_order(causal::random_permutation(d, rng));
+            fit.set_order(tsr::kit::random_permutation(d, rng));
         }
         const double score_init = fit.loss();
         r.report(0, score_init, {{"evaluated", 0.0}, {"swaps", 0.0}, {"large", 0.0}});

@@ -47,7 +47,7 @@ Mat direct_fit(const Mat& S, const std::vector<int64_t>& order) {
 TEST_CASE("the Cholesky order fit is node-by-node least squares, and its loss is Q(W)") {
     const Mat S = sample_cov(12, 500, 7);
     tsr::kit::Rng rng(3);
-    const auto order = causal::random_permutation(12, rng);
+    const auto order = tsr::kit::random_permutation(12, rng);
     topo::OrderFit fit(S);
     fit.set_order(order);
     Mat W;
@@ -60,7 +60,7 @@ TEST_CASE("the Cholesky order fit is node-by-node least squares, and its loss is
 TEST_CASE("a swap's score by the Schur-complement update equals a full refit") {
     const Mat S = sample_cov(12, 500, 11);
     tsr::kit::Rng rng(5);
-    const auto order = causal::random_permutation(12, rng);
+    const auto order = tsr::kit::random_permutation(12, rng);
     topo::OrderFit fit(S), ref(S);
     fit.set_order(order);
     for (int64_t a = 0; a < 12; ++a)
@@ -76,7 +76,7 @@ TEST_CASE("the search decreases the score at every round and ends where no swap 
     const Mat S = sample_cov(12, 500, 13);
     tsr::kit::Rng rng(9);
     topo::OrderFit fit(S);
-    fit.set_order(causal::random_permutation(12, rng));
+    fit.set_order(tsr::kit::random_permutation(12, rng));
     double last = fit.loss();
     const double start = last;
     topo::SwapSearch search(fit, {.size_small = 10, .size_large = 66, .no_large_search = 1000});
