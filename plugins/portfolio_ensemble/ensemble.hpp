@@ -90,6 +90,8 @@ public:
     const Vec& combination() const { return v_; }
     // log S_t(P_k) of each component, as the ensemble followed them.
     const Vec& component_log_wealth() const { return component_log_wealth_; }
+    // log S_t(w_m) of every combination of the grid (the first K are the components).
+    const Vec& combination_log_wealth() const { return log_wealth_; }
     Eigen::Index grid_size() const { return W_.cols(); }
 
 private:
