@@ -29,7 +29,8 @@ public:
         const Eigen::Index n = y.size();
         for (Eigen::Index i = 0; i < n; ++i) free_[i] = y[i] > 0.0;
         const double scale = std::max(1.0, A.diagonal().cwiseAbs().maxCoeff());
-        for (Eigen::Index iter = 0; iter < 20 * n + 20; ++iter) {
+        Eigen::Index iter = 0;
+        for (; iter < 20 * n + 20; ++iter) {
             g_.noalias() = A * y;
             g_ -= c;
             // Gather the free block A_FF and g_F (indices kept in order).
@@ -51,7 +52,7 @@ public:
             const double nu = u.sum() == 0.0 ? 0.0 : gf.sum() / u.sum();
             auto pf = p_.head(k);
             pf = nu * u - gf;      // A_FF⁻¹(ν1 − g_F)
-            if (pf.cwiseAbs().maxCoeff() <= 1e-13) {
+            if (pf.cwiseAbs().maxCoeff() <= 1e-10) {  // zero up to the rounding of A_FF⁻¹ (weights are O(1))
                 // KKT: release the held coordinate with the most negative multiplier, if any.
                 Eigen::Index worst = -1;
                 double most = -1e-12 * scale;
@@ -82,12 +83,17 @@ public:
                 free_[block] = false;
             }
         }
+        iterations_ = iter;
         // Remove rounding: exactly on the simplex.
         y = y.cwiseMax(0.0);
         y /= y.sum();
     }
 
+    // Active-set iterations of the last solve (for tests and profiling).
+    Eigen::Index iterations() const { return iterations_; }
+
 private:
+    Eigen::Index iterations_ = 0;
     Eigen::MatrixXd work_;
     Eigen::VectorXd g_, p_, rhs_, ones_;
     Eigen::Matrix<bool, Eigen::Dynamic, 1> free_;
