@@ -355,7 +355,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     // ---- [report] ----
     if (auto n = root.get("report")) {
         const toml::table& t = r.table(*n, "report", "a table: [report] with curves and x");
-        r.check_keys(t, "report.", {"curves", "x", "linear_x"});
+        r.check_keys(t, "report.", {"curves", "x", "linear_x", "vs"});
         if (auto v = t.get("linear_x")) {
             auto b = v->as_boolean();
             if (!b) r.fail(line_of(v->source()), "report.linear_x", "is " + describe(*v), "true or false");
@@ -371,6 +371,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         };
         strings("curves", e.report.curves);
         strings("x", e.report.x_axes);
+        strings("vs", e.report.vs);
         for (const std::string& x : e.report.x_axes)
             if (x != "evals" && x != "seconds" && x != "iterations" && !(x.rfind("units:", 0) == 0 && x.size() > 6))
                 r.fail(line_of(t.get("x")->source()), "report.x", fmt::format("'{}' is not a known axis", x),

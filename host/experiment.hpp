@@ -115,6 +115,7 @@ struct ReportSpec {
     std::vector<std::string> curves;  // traced values to plot ("objective" or trace columns)
     std::vector<std::string> x_axes;  // evals, seconds, iterations, units:TEXT
     bool linear_x = false;            // linear x axes instead of log
+    std::vector<std::string> vs;      // grid parameters to plot the metrics against
 };
 
 struct Experiment {
