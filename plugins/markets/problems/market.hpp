@@ -27,21 +27,7 @@ class Market {
 public:
     using provides = tsr::Provides<tsr::Env, tsr::GroundTruth>;
 
-    tsr_env_spec env_spec() const {
-        tsr_env_spec s{};
-        s.struct_size = sizeof s;
-        s.feedback = TSR_FEEDBACK_FULL;
-        s.n_arms = 0;
-        s.action_dim = X_.cols();
-        s.observation_dim = 0;
-        s.outcome_dim = X_.cols();
-        s.horizon = X_.rows();
-        s.can_observe = 0;
-        // log(b·x) lies between the log of the step's smallest and largest relative (costs lower it).
-        s.reward_min = cost_ > 0.0 ? -std::numeric_limits<double>::infinity() : std::log(X_.minCoeff());
-        s.reward_max = std::log(X_.maxCoeff());
-        return s;
-    }
+    tsr_env_spec env_spec() const { return spec_; }
 
     void reset(uint64_t /*seed: oblivious*/, tsr::VecMap /*observation: none*/) {
         t_ = 0;
@@ -80,6 +66,17 @@ protected:
         if (X_.rows() < 1 || X_.cols() < 1) throw tsr::InvalidArgument("a market needs at least one period and one asset");
         if (!X_.allFinite() || !(X_.minCoeff() > 0.0))
             throw tsr::InvalidArgument("price relatives must be finite and > 0");
+        spec_.struct_size = sizeof spec_;
+        spec_.feedback = TSR_FEEDBACK_FULL;
+        spec_.n_arms = 0;
+        spec_.action_dim = X_.cols();
+        spec_.observation_dim = 0;
+        spec_.outcome_dim = X_.cols();
+        spec_.horizon = X_.rows();
+        spec_.can_observe = 0;
+        // log(b·x) lies between the log of the step's smallest and largest relative (costs lower it).
+        spec_.reward_min = cost_ > 0.0 ? -std::numeric_limits<double>::infinity() : std::log(X_.minCoeff());
+        spec_.reward_max = std::log(X_.maxCoeff());
     }
 
 private:
@@ -92,6 +89,7 @@ private:
 
     tsr::RowMat X_;  // borrowed by truth_array for the object's life: never resized after creation
     double cost_;
+    tsr_env_spec spec_{};  // constant: computed once (the SDK reads it at every step)
     tsr::Vec held_;
     int64_t t_ = 0;
 };
