@@ -41,7 +41,8 @@ struct EnsembleParams {
 
 // Runs the ensemble with tempering exponent eta (1: the universal mix). Solution: "portfolio" (the
 // last one played), "combination" (its weights over the components), "component_log_wealth" and
-// the scalars "log_wealth", "best_component_log_wealth".
+// the scalars "log_wealth", "best_component_log_wealth" and "best_combination_log_wealth" (the
+// best constant combination of the grid in hindsight: the baseline the ensemble is universal for).
 inline void run_ensemble(tsr::Run& r, const char* who, const EnsembleParams& p, double eta) {
     tsr::EnvRef env = r.env();
     const int64_t n = markets::market_assets(env.spec(), who);
@@ -61,6 +62,7 @@ inline void run_ensemble(tsr::Run& r, const char* who, const EnsembleParams& p, 
     r.put_vector("component_log_wealth", ensemble.component_log_wealth());
     r.put_scalar("log_wealth", log_wealth);
     r.put_scalar("best_component_log_wealth", ensemble.component_log_wealth().maxCoeff());
+    r.put_scalar("best_combination_log_wealth", ensemble.combination_log_wealth().maxCoeff());
 }
 
 }  // namespace portfolio_ensemble
