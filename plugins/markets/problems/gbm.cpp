@@ -15,28 +15,17 @@ public:
     static constexpr tsr::Info info{"market.gbm", "1.0.0",
                                     "correlated geometric Brownian motions: daily price relatives of n assets",
                                     "Black & Scholes, J. Political Economy 81(3), 1973 (GBM prices)"};
-    struct Params {
-        int64_t n = 20;
-        int64_t days = 2520;
-        double mu_min = -0.05, mu_max = 0.15;
-        double sigma_min = 0.15, sigma_max = 0.45;
-        double correlation = 0.3;
-        double transaction_cost = 0.0;
-        static void schema(tsr::Schema<Params>& s) {
-            synthetic_schema(s);
-            s.real("mu_min", &Params::mu_min, "smallest annual drift", {.min = -5.0, .max = 5.0});
-            s.real("mu_max", &Params::mu_max, "largest annual drift", {.min = -5.0, .max = 5.0});
-        }
+    struct Params : SyntheticParams {
+        Params() : SyntheticParams(-0.05, 0.15, 0.15, 0.45) {}
+        static void schema(tsr::Schema<Params>& s) { synthetic_schema(s); }
     };
 
     GbmMarket(const Params& p, uint64_t seed) : Market(generate(p, seed), p.transaction_cost) {}
 
 private:
     static tsr::RowMat generate(const Params& p, uint64_t seed) {
-        if (p.mu_min > p.mu_max || p.sigma_min > p.sigma_max)
-            throw tsr::InvalidArgument("market.gbm: need mu_min <= mu_max and sigma_min <= sigma_max");
         tsr::kit::Rng law_rng(tsr::kit::mix_seed(seed, 1)), path_rng(tsr::kit::mix_seed(seed, 2));
-        const AssetLaws laws = draw_laws(law_rng, p.n, p.mu_min, p.mu_max, p.sigma_min, p.sigma_max);
+        const AssetLaws laws = draw_laws(law_rng, p);
         tsr::RowMat X(p.days, p.n);
         for (int64_t t = 0; t < p.days; ++t) gbm_day(path_rng, laws, p.correlation, X.row(t));
         return X;

@@ -24,25 +24,18 @@ public:
     static constexpr tsr::Info info{"market.regime", "1.0.0",
                                     "Markov regime-switching correlated GBMs: drifts and volatilities change with a hidden regime",
                                     "Hamilton, Econometrica 57(2), 1989"};
-    struct Params {
-        int64_t n = 20;
-        int64_t days = 2520;
+    struct Params : SyntheticParams {
         int64_t regimes = 2;
         double stay = 0.99;
-        double mu_min = -0.4, mu_max = 0.5;
-        double sigma_min = 0.1, sigma_max = 0.5;
-        double correlation = 0.3;
         double mean_reversion = 0.0;
-        double transaction_cost = 0.0;
+        Params() : SyntheticParams(-0.4, 0.5, 0.1, 0.5) {}
         static void schema(tsr::Schema<Params>& s) {
             synthetic_schema(s);
+            s.integer("regimes", &Params::regimes, "number of regimes K", {.min = 1, .max = 100});
+            s.real("stay", &Params::stay, "daily probability of staying in the current regime", {.min = 0.0, .max = 1.0});
             s.real("mean_reversion", &Params::mean_reversion,
                    "daily mean-reversion rate of the last regime's log-prices toward their trend (regime k: k/(K-1) of it)",
                    {.min = 0.0, .max = 1.0});
-            s.integer("regimes", &Params::regimes, "number of regimes K", {.min = 1, .max = 100});
-            s.real("stay", &Params::stay, "daily probability of staying in the current regime", {.min = 0.0, .max = 1.0});
-            s.real("mu_min", &Params::mu_min, "smallest annual drift (any regime)", {.min = -5.0, .max = 5.0});
-            s.real("mu_max", &Params::mu_max, "largest annual drift (any regime)", {.min = -5.0, .max = 5.0});
         }
     };
 
@@ -62,13 +55,11 @@ private:
         : Market(generate(p, seed, regimes), p.transaction_cost), regimes_(std::move(regimes)) {}
 
     static tsr::RowMat generate(const Params& p, uint64_t seed, tsr::Vec& regimes) {
-        if (p.mu_min > p.mu_max || p.sigma_min > p.sigma_max)
-            throw tsr::InvalidArgument("market.regime: need mu_min <= mu_max and sigma_min <= sigma_max");
         tsr::kit::Rng law_rng(tsr::kit::mix_seed(seed, 1)), path_rng(tsr::kit::mix_seed(seed, 2)),
             chain_rng(tsr::kit::mix_seed(seed, 3));
         std::vector<AssetLaws> laws;
         for (int64_t k = 0; k < p.regimes; ++k)
-            laws.push_back(draw_laws(law_rng, p.n, p.mu_min, p.mu_max, p.sigma_min, p.sigma_max));
+            laws.push_back(draw_laws(law_rng, p));
         tsr::RowMat X(p.days, p.n);
         tsr::Vec deviation = tsr::Vec::Zero(p.n);
         int64_t k = 0;

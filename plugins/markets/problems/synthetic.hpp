@@ -16,16 +16,29 @@ namespace markets {
 
 inline constexpr double kTradingDays = 252.0;
 
+// The parameters every synthetic market has; each market sets its own default ranges.
+struct SyntheticParams {
+    int64_t n = 20;
+    int64_t days = 2520;
+    double mu_min, mu_max;        // annual drifts ~ U[mu_min, mu_max]
+    double sigma_min, sigma_max;  // annual volatilities ~ U[sigma_min, sigma_max]
+    double correlation = 0.3;
+    double transaction_cost = 0.0;
+    SyntheticParams(double mu_lo, double mu_hi, double sigma_lo, double sigma_hi)
+        : mu_min(mu_lo), mu_max(mu_hi), sigma_min(sigma_lo), sigma_max(sigma_hi) {}
+};
+
 // Annual drifts and volatilities of n assets, uniform in the given ranges.
 struct AssetLaws {
     tsr::Vec mu, sigma;
 };
 
-inline AssetLaws draw_laws(tsr::kit::Rng& rng, int64_t n, double mu_min, double mu_max, double sigma_min,
-                           double sigma_max) {
-    AssetLaws a{tsr::Vec(n), tsr::Vec(n)};
-    for (int64_t i = 0; i < n; ++i) a.mu[i] = rng.uniform(mu_min, mu_max);
-    for (int64_t i = 0; i < n; ++i) a.sigma[i] = rng.uniform(sigma_min, sigma_max);
+inline AssetLaws draw_laws(tsr::kit::Rng& rng, const SyntheticParams& p) {
+    if (p.mu_min > p.mu_max || p.sigma_min > p.sigma_max)
+        throw tsr::InvalidArgument("need mu_min <= mu_max and sigma_min <= sigma_max");
+    AssetLaws a{tsr::Vec(p.n), tsr::Vec(p.n)};
+    for (int64_t i = 0; i < p.n; ++i) a.mu[i] = rng.uniform(p.mu_min, p.mu_max);
+    for (int64_t i = 0; i < p.n; ++i) a.sigma[i] = rng.uniform(p.sigma_min, p.sigma_max);
     return a;
 }
 
@@ -42,11 +55,13 @@ void gbm_day(tsr::kit::Rng& rng, const AssetLaws& laws, double rho, Row&& row) {
     }
 }
 
-// The schema entries the synthetic markets share.
+// The schema entries of SyntheticParams.
 template <class P>
 void synthetic_schema(tsr::Schema<P>& s) {
     s.integer("n", &P::n, "number of assets", {.min = 1, .max = 1000});
     s.integer("days", &P::days, "trading days T (252 a year)", {.min = 1, .max = 100000});
+    s.real("mu_min", &P::mu_min, "smallest annual drift", {.min = -5.0, .max = 5.0});
+    s.real("mu_max", &P::mu_max, "largest annual drift", {.min = -5.0, .max = 5.0});
     s.real("sigma_min", &P::sigma_min, "smallest annual volatility", {.min = 0.0, .max = 5.0});
     s.real("sigma_max", &P::sigma_max, "largest annual volatility", {.min = 0.0, .max = 5.0});
     s.real("correlation", &P::correlation, "correlation of every pair of daily log-returns", {.min = 0.0, .max = 0.99});
