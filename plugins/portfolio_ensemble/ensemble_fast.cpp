@@ -8,7 +8,7 @@ class EnsembleFastAlgorithm {
 public:
     static constexpr tsr::Info info{"pfe.ensemble_fast", "1.0.0",
                                     "accelerated ensemble: combinations weighted by their wealth to the power eta > 1",
-                                    "Lam, arXiv:2406.03652, 2024 (accelerated variant, Section 4; construction not verified)"};
+                                    "Lam, arXiv:2406.03652, 2024 (accelerated variant; its construction here is an assumption, see README)"};
     static constexpr const char* needs[] = {TSR_ENV_V1};
     struct Params : EnsembleParams {
         double eta = 4.0;
