@@ -3,4 +3,4 @@
 #include <tessera/sdk.hpp>
 
 TSR_PLUGIN("portfolio_ensemble", "1.0.0",
-           "ensembles of portfolio strategies that eventually beat their best component (Lam, arXiv:2406.03652)")
+           "ensembles of portfolio strategies (Lam, arXiv:2406.03652): universal and accelerated mixes of constant combinations of component strategies")
