@@ -185,3 +185,56 @@ TEST_CASE("a tempered (accelerated) ensemble stays on the simplex and follows it
     CHECK(std::isfinite(play(fast, X)));
     CHECK(std::abs(fast.combination().sum() - 1.0) < 1e-12);
 }
+
+// ---- the market environment (plugins/markets/problems/market.hpp) ----
+
+#include "problems/market.hpp"
+
+namespace {
+struct FixedMarket : markets::Market {
+    FixedMarket(tsr::RowMat X, double cost) : Market(std::move(X), cost) {}
+};
+}  // namespace
+
+TEST_CASE("a market's reward is log(b.x) minus the transaction cost, and reset replays it") {
+    const Mat X = random_market(50, 4, 9);
+    FixedMarket free_market(X, 0.0), costly(X, 0.01);
+    Vec obs(0), out(4);
+    free_market.reset(0, tsr::VecMap(obs.data(), 0));
+    costly.reset(0, tsr::VecMap(obs.data(), 0));
+    tsr::kit::Rng rng(10);
+    Vec prev_hat = Vec::Zero(4);
+    bool done = false;
+    for (Eigen::Index t = 0; t < X.rows(); ++t) {
+        Vec b(4);
+        for (int i = 0; i < 4; ++i) b[i] = rng.uniform() + 0.01;
+        b /= b.sum();
+        const Vec x = X.row(t).transpose();
+        const double r = free_market.step(-1, tsr::CVecMap(b.data(), 4), tsr::VecMap(obs.data(), 0), tsr::VecMap(out.data(), 4), done);
+        CHECK(r == doctest::Approx(std::log(b.dot(x))).epsilon(1e-14));
+        CHECK((out - x).cwiseAbs().maxCoeff() == 0.0);
+        const double rc = costly.step(-1, tsr::CVecMap(b.data(), 4), tsr::VecMap(obs.data(), 0), tsr::VecMap(nullptr, 0), done);
+        const double cost = t == 0 ? 0.0 : std::log1p(-0.005 * (b - prev_hat).lpNorm<1>());
+        CHECK(rc == doctest::Approx(std::log(b.dot(x)) + cost).epsilon(1e-12));
+        prev_hat = b.cwiseProduct(x) / b.dot(x);
+        CHECK(done == (t + 1 == X.rows()));
+    }
+    Vec u = Vec::Constant(4, 0.25);
+    CHECK_THROWS_AS(free_market.step(-1, tsr::CVecMap(u.data(), 4), tsr::VecMap(obs.data(), 0), tsr::VecMap(nullptr, 0), done),
+                    tsr::InvalidArgument);  // after the last period
+    free_market.reset(0, tsr::VecMap(obs.data(), 0));
+    const double r0 = free_market.step(-1, tsr::CVecMap(u.data(), 4), tsr::VecMap(obs.data(), 0), tsr::VecMap(nullptr, 0), done);
+    CHECK(r0 == doctest::Approx(std::log(X.row(0).mean())).epsilon(1e-14));
+}
+
+TEST_CASE("a market refuses portfolios off the simplex") {
+    FixedMarket m(random_market(5, 3, 11), 0.0);
+    Vec obs(0);
+    bool done = false;
+    m.reset(0, tsr::VecMap(obs.data(), 0));
+    auto play = [&](Vec b) { return m.step(-1, tsr::CVecMap(b.data(), 3), tsr::VecMap(obs.data(), 0), tsr::VecMap(nullptr, 0), done); };
+    CHECK_THROWS_AS(play(Vec::Constant(3, 0.5)), tsr::InvalidArgument);                 // sums to 1.5
+    CHECK_THROWS_AS(play((Vec(3) << 1.2, -0.2, 0.0).finished()), tsr::InvalidArgument);  // a short sale
+    CHECK_THROWS_AS(play((Vec(3) << std::nan(""), 0.5, 0.5).finished()), tsr::InvalidArgument);
+    CHECK(std::isfinite(play(Vec::Constant(3, 1.0 / 3.0))));
+}
