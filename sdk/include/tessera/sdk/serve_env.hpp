@@ -1,6 +1,8 @@
 // tessera/sdk/serve_env.hpp — serving tsr.env.v1 (iface/env.h): an environment played step by step.
 //
-//   tsr::Env   tsr_env_spec env_spec() const;          (struct_size set by the SDK; constant)
+//   tsr::Env   tsr_env_spec env_spec() const;          (struct_size set by the SDK; constant, and
+//                                                      called on EVERY step: return a stored spec,
+//                                                      never compute it there)
 //              void reset(uint64_t seed, tsr::VecMap observation);
 //              double step(int64_t arm, tsr::CVecMap action, tsr::VecMap observation,
 //                          tsr::VecMap outcome, bool& done);
