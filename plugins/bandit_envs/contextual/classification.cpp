@@ -53,7 +53,7 @@ public:
             s.text("file", &Params::file, "CSV data file (empty: synthetic Gaussian mixture)");
             s.integer("label_column", &Params::label_column,
                       "file only: column of the label, negative counts from the end (-1 = last)");
-            s.integer("T", &Params::T, "horizon: steps (a file needs at least T rows; 0 = all rows)", {.min = 0});
+            s.integer("horizon", &Params::T, "horizon: steps (a file needs at least T rows; 0 = all rows)", {.min = 0});
             s.integer("d", &Params::d, "synthetic only: context dimension", {.min = 1});
             s.integer("classes", &Params::classes, "synthetic only: number of classes = arms K", {.min = 2});
             s.integer("clusters", &Params::clusters, "synthetic only: Gaussian blobs per class", {.min = 1});

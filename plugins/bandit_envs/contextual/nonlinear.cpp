@@ -64,7 +64,7 @@ public:
         double scale = 1.0;
         double noise = 0.1;
         static void schema(tsr::Schema<Params>& s) {
-            s.integer("T", &Params::T, "horizon: steps", {.min = 1});
+            s.integer("horizon", &Params::T, "horizon: steps", {.min = 1});
             s.integer("d", &Params::d, "dimension of a context", {.min = 1});
             s.integer("arms", &Params::arms, "number of arms K", {.min = 2});
             s.choice("reward", &Params::reward, {"cos", "square"}, "h: cos(3 u) or u^2, u = a^T x");
