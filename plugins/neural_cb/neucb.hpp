@@ -30,9 +30,9 @@
 
 namespace neural_cb {
 
-template <class P>
-void add_arm_features(tsr::Schema<P>& s, std::string P::*field) {
-    s.choice("arm_features", field, {"shared", "per_arm"},
+template <class P, class Owner>
+void add_arm_features(tsr::Schema<P>& s, std::string Owner::*field) {
+    s.choice("arm_features", static_cast<std::string P::*>(field), {"shared", "per_arm"},
              "shared: one context, arm k sees e_k (x) x (disjoint encoding); per_arm: the observation holds "
              "K contexts, one per arm");
 }

@@ -26,7 +26,7 @@ public:
     static constexpr const char* needs[] = {TSR_ENV_V1};
     struct Params {
         int64_t width = 100;
-        double lr = 0.01;
+        double lr = 0.1;
         double nu = 0.1;
         double lambda = 1.0;
         double l2 = 1e-3;

@@ -35,8 +35,8 @@ namespace neural_cb {
 // Network and OGD parameters shared by the neural algorithms (defaults: README, "Parameters").
 struct NetParams {
     int64_t width = 100;
-    double lr = 0.1;
-    int64_t updates = 1;
+    double lr = 0.3;
+    int64_t updates = 3;
 
     template <class P>
     static void add_to(tsr::Schema<P>& s) {
