@@ -20,35 +20,37 @@
 
 namespace neural_cb {
 
-// SquareCB: p from reward predictions yhat (K ≥ 1), γ ≥ 0. Returns b.
-inline int64_t igw_probabilities(tsr::CVecRef yhat, double gamma, tsr::VecRef p) {
-    const int64_t K = yhat.size();
-    Eigen::Index b;
-    yhat.maxCoeff(&b);
+// p_k = weight(k) for every k ≠ b, and p_b = 1 − Σ_{k≠b} p_k: the shape both rules share.
+template <class Weight>
+void weights_around_best(int64_t b, tsr::VecRef p, Weight weight) {
     double rest = 0.0;
-    for (int64_t k = 0; k < K; ++k) {
+    for (int64_t k = 0; k < p.size(); ++k) {
         if (k == b) continue;
-        p(k) = 1.0 / (static_cast<double>(K) + gamma * (yhat(b) - yhat(k)));
+        p(k) = weight(k);
         rest += p(k);
     }
     p(b) = 1.0 - rest;
+}
+
+// SquareCB: p from reward predictions yhat (K ≥ 1), γ ≥ 0. Returns b.
+inline int64_t igw_probabilities(tsr::CVecRef yhat, double gamma, tsr::VecRef p) {
+    const auto K = static_cast<double>(yhat.size());
+    Eigen::Index b;
+    yhat.maxCoeff(&b);
+    weights_around_best(b, p, [&](int64_t k) { return 1.0 / (K + gamma * (yhat(b) - yhat(k))); });
     return b;
 }
 
 // FastCB: p from loss predictions lhat ∈ [0, 1]^K, γ ≥ 0. Returns b. When ℓ̂_k = ℓ̂_b = 0 the ratio
 // is 0/0; its limit as ℓ̂_k → ℓ̂_b is 1/K, used here.
 inline int64_t fastcb_probabilities(tsr::CVecRef lhat, double gamma, tsr::VecRef p) {
-    const int64_t K = lhat.size();
+    const auto K = static_cast<double>(lhat.size());
     Eigen::Index b;
     lhat.minCoeff(&b);
-    double rest = 0.0;
-    for (int64_t k = 0; k < K; ++k) {
-        if (k == b) continue;
-        const double den = static_cast<double>(K) * lhat(b) + gamma * (lhat(k) - lhat(b));
-        p(k) = den > 0.0 ? lhat(b) / den : 1.0 / static_cast<double>(K);
-        rest += p(k);
-    }
-    p(b) = 1.0 - rest;
+    weights_around_best(b, p, [&](int64_t k) {
+        const double den = K * lhat(b) + gamma * (lhat(k) - lhat(b));
+        return den > 0.0 ? lhat(b) / den : 1.0 / K;
+    });
     return b;
 }
 
