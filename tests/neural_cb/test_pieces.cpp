@@ -82,6 +82,10 @@ TEST_CASE("arm features: disjoint encoding and per-arm blocks") {
     CHECK(per.dim() == 2);
     CHECK(per.arm(2)(0) == 5);
     CHECK_THROWS_AS(ArmFeatures("per_arm", 5, 3), tsr::InvalidArgument);
+    ArmFeatures none("shared", 0, 3);  // no context: one-hot arms
+    none.fill(Vec());
+    CHECK(none.dim() == 3);
+    CHECK(none.matrix() == tsr::Mat::Identity(3, 3));
 }
 
 TEST_CASE("perturbed network: f(θ0) = 0, and online steps fit a target under both losses") {
