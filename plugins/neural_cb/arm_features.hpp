@@ -17,6 +17,14 @@
 
 namespace neural_cb {
 
+// The `arm_features` parameter every algorithm here has.
+template <class P, class Owner>
+void add_arm_features(tsr::Schema<P>& s, std::string Owner::*field) {
+    s.choice("arm_features", static_cast<std::string P::*>(field), {"shared", "per_arm"},
+             "shared: one context, arm k sees e_k (x) x (disjoint encoding); per_arm: the observation holds "
+             "K contexts, one per arm");
+}
+
 class ArmFeatures {
 public:
     ArmFeatures(const std::string& mode, int64_t observation_dim, int64_t arms)

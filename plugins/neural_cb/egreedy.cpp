@@ -2,7 +2,11 @@
 // 2020, §7): the same two-layer network and online gradient steps on the squared loss as
 // NeuSquareCB (online_net.hpp, without perturbation); play the predicted best arm, or with
 // probability ε an arm drawn uniformly.
-#include "neucb.hpp"
+#include <tessera/kit/rng.hpp>
+
+#include "arm_features.hpp"
+#include "bandit_loop.hpp"
+#include "online_net.hpp"
 
 namespace neural_cb {
 

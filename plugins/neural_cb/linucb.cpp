@@ -8,8 +8,8 @@
 // Ties: the first maximiser.
 #include <cmath>
 
+#include "arm_features.hpp"
 #include "bandit_loop.hpp"
-#include "neucb.hpp"
 
 namespace neural_cb {
 

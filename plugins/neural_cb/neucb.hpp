@@ -30,13 +30,6 @@
 
 namespace neural_cb {
 
-template <class P, class Owner>
-void add_arm_features(tsr::Schema<P>& s, std::string Owner::*field) {
-    s.choice("arm_features", static_cast<std::string P::*>(field), {"shared", "per_arm"},
-             "shared: one context, arm k sees e_k (x) x (disjoint encoding); per_arm: the observation holds "
-             "K contexts, one per arm");
-}
-
 struct NeuCbParams : NetParams {
     double gamma = 10.0;
     double gamma_exponent = 0.5;

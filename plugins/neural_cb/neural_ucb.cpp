@@ -14,7 +14,11 @@
 #include <cmath>
 #include <vector>
 
-#include "neucb.hpp"
+#include <tessera/kit/mlp.hpp>
+#include <tessera/kit/rng.hpp>
+
+#include "arm_features.hpp"
+#include "bandit_loop.hpp"
 
 namespace neural_cb {
 
