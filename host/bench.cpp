@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <algorithm>
 #include <filesystem>
+#include <deque>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -74,6 +76,12 @@ BenchOutcome run_bench(const BenchRequest& req) {
     out.experiment = load_experiment(req.experiment_file, req.quick);
     const Experiment& exp = out.experiment;
     const std::vector<PlannedRun> plan = expand(exp, reg);
+    if (mpi)  // checked on every rank, before any waits for another
+        for (const PlannedRun& p : plan)
+            if (!p.after_key.empty())
+                throw UsageError(fmt::format("algorithm '{}' runs after another (after = ...): not supported on the mpi "
+                                             "backend yet; use --backend processes or threads",
+                                             p.labels.algorithm));
     const auto [shard_i, shard_n] = req.shard.empty() ? std::pair<size_t, size_t>{0, 1} : parse_shard(req.shard);
     std::vector<const PlannedRun*> selected;
     for (const PlannedRun& p : plan)
@@ -135,9 +143,26 @@ BenchOutcome run_bench(const BenchRequest& req) {
         }
         progress.step(failed);
     };
-    if (req.backend == "threads") run_threads(reg, to_run, opt, sink);
-    else if (req.backend == "processes") run_processes(reg, to_run, opt, sink);
-    else run_mpi(reg, plan, to_run, opt, sink);
+    // Runs `after` another go in a later wave than their source, with its solution arrays as
+    // inputs (read back from the store, so a source stored by an earlier bench serves as well).
+    std::vector<const PlannedRun*> pending = to_run;
+    std::deque<PlannedRun> with_inputs;  // stable addresses
+    while (!pending.empty()) {
+        std::set<std::string> waiting;
+        for (const PlannedRun* p : pending) waiting.insert(p->key);
+        std::vector<const PlannedRun*> wave, later;
+        for (const PlannedRun* p : pending) (waiting.count(p->after_key) ? later : wave).push_back(p);
+        for (const PlannedRun*& p : wave) {
+            if (p->after_key.empty()) continue;
+            PlannedRun& copy = with_inputs.emplace_back(*p);
+            for (int64_t id : store.ids_by_keys({p->after_key})) copy.request.inputs = store.load(id).arrays;
+            p = &copy;
+        }
+        if (req.backend == "threads") run_threads(reg, wave, opt, sink);
+        else if (req.backend == "processes") run_processes(reg, wave, opt, sink);
+        else run_mpi(reg, plan, wave, opt, sink);
+        pending = std::move(later);
+    }
     progress.finish();
 
     // The stored runs of this plan, labelled as the experiment labels them now: a label renamed

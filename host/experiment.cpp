@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -355,7 +356,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     // ---- [report] ----
     if (auto n = root.get("report")) {
         const toml::table& t = r.table(*n, "report", "a table: [report] with curves and x");
-        r.check_keys(t, "report.", {"curves", "x", "linear_x"});
+        r.check_keys(t, "report.", {"curves", "x", "linear_x", "vs"});
         if (auto v = t.get("linear_x")) {
             auto b = v->as_boolean();
             if (!b) r.fail(line_of(v->source()), "report.linear_x", "is " + describe(*v), "true or false");
@@ -371,6 +372,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         };
         strings("curves", e.report.curves);
         strings("x", e.report.x_axes);
+        strings("vs", e.report.vs);
         for (const std::string& x : e.report.x_axes)
             if (x != "evals" && x != "seconds" && x != "iterations" && !(x.rfind("units:", 0) == 0 && x.size() > 6))
                 r.fail(line_of(t.get("x")->source()), "report.x", fmt::format("'{}' is not a known axis", x),
@@ -423,7 +425,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     for (const toml::table* t : r.tables(root, "algorithm")) {
         AlgorithmEntry a;
         a.line = line_of(t->source());
-        r.check_keys(*t, "algorithm.", {"id", "label", "params", "budget", "problems", "quick"});
+        r.check_keys(*t, "algorithm.", {"id", "label", "params", "budget", "problems", "quick", "after"});
         if (auto v = t->get("id")) a.id = r.string(*v, "algorithm.id");
         else r.fail(a.line, "algorithm.id", "missing", "id = \"...\" naming an installed algorithm (tessera list algorithms)");
         a.label = a.id;
@@ -432,6 +434,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
         if (auto v = t->get("params")) a.params = r.params(*v, "algorithm.params", true);
         if (auto v = t->get("budget")) a.budget = r.budget(*v, "algorithm.budget");
         if (auto v = t->get("problems")) a.problems = r.problem_labels(*v, "algorithm.problems", e.problems);
+        if (auto v = t->get("after")) a.after = r.string(*v, "algorithm.after"), a.after_line = line_of(v->source());
         if (auto v = t->get("quick")) {
             auto q = r.params(*v, "algorithm.quick", true);
             if (quick) override_params(a.params, q);
@@ -444,6 +447,23 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     }
     if (e.algorithms.empty())
         r.fail(1, "algorithm", "missing: the experiment has no algorithm", "at least one [[algorithm]] table with an id");
+    // `after` names another entry, and chains end.
+    for (const AlgorithmEntry& a : e.algorithms) {
+        if (a.after.empty()) continue;
+        std::vector<std::string> all;
+        for (const AlgorithmEntry& b : e.algorithms) all.push_back("'" + b.label + "'");
+        if (a.after == a.label || !algorithm_labels.count(a.after))
+            r.fail(a.after_line, "algorithm.after",
+                   a.after == a.label ? "names the entry itself" : fmt::format("'{}' is not the label of an algorithm", a.after),
+                   "the label of another [[algorithm]] entry: " + join_or(all));
+        std::string at = a.after;
+        for (size_t hops = 0; !at.empty(); ++hops) {
+            if (hops > e.algorithms.size())
+                r.fail(a.after_line, "algorithm.after", "makes a cycle of entries each after another", "a chain that ends");
+            const auto it = std::find_if(e.algorithms.begin(), e.algorithms.end(), [&](const AlgorithmEntry& b) { return b.label == at; });
+            at = it->after;
+        }
+    }
 
     // ---- metrics ----
     std::map<std::string, int> metric_ids;
@@ -717,7 +737,38 @@ std::vector<PlannedRun> expand(const Experiment& e, const Registry& reg) {
         problem_points.push_back(points(p.id, p.label, p.params, TSR_KIND_PROBLEM, p.line, "problem"));
     for (const AlgorithmEntry& a : e.algorithms)
         algorithm_points.push_back(points(a.id, a.label, a.params, TSR_KIND_ALGORITHM, a.line, "algorithm"));
+    // An entry run `after` another continues that entry's run on the same instance and seed: the
+    // source must be one run per instance (no grid) and run wherever the entry runs.
+    std::vector<size_t> source(e.algorithms.size(), SIZE_MAX);
+    for (size_t ai = 0; ai < e.algorithms.size(); ++ai) {
+        const AlgorithmEntry& a = e.algorithms[ai];
+        if (a.after.empty()) continue;
+        for (size_t bi = 0; bi < e.algorithms.size(); ++bi)
+            if (e.algorithms[bi].label == a.after) source[ai] = bi;
+        const AlgorithmEntry& b = e.algorithms[source[ai]];
+        if (algorithm_points[source[ai]].size() != 1)
+            throw UsageError(fmt::format("{}:{}: algorithm.after: '{}' has a parameter grid ({} points); expected an entry "
+                                         "with one point, so that each run has one run to continue",
+                                         e.file, a.after_line, a.after, algorithm_points[source[ai]].size()));
+        for (const ProblemEntry& pe : e.problems)
+            if (a.runs_on(pe.label) && !b.runs_on(pe.label))
+                throw UsageError(fmt::format("{}:{}: algorithm.after: '{}' does not run on problem '{}', where '{}' runs; "
+                                             "expected the same problems (or fewer for '{}')",
+                                             e.file, a.after_line, a.after, pe.label, a.label, a.label));
+    }
 
+    // The key hashes what determines the result; for a run `after` another, that run's key too.
+    std::function<std::string(size_t, const std::string&, const std::string&, uint64_t)> run_key =
+        [&](size_t ai, const std::string& algorithm_canon, const std::string& problem_canon, uint64_t seed) {
+            Budget budget = e.budget;
+            apply(budget, e.algorithms[ai].budget);
+            std::string text = fmt::format("tessera.run.v1\n{}{}{}seed {}\nbudget {} {} {}\n", algorithm_canon, problem_canon,
+                                           metric_canon, seed, budget.max_evals, budget.max_iterations,
+                                           format_double(budget.max_seconds));
+            if (source[ai] != SIZE_MAX)
+                text += "after " + run_key(source[ai], algorithm_points[source[ai]][0].canon, problem_canon, seed) + "\n";
+            return sha256_hex(text);
+        };
     std::vector<PlannedRun> plan;
     std::map<std::string, size_t> keys;
     for (size_t pi = 0; pi < e.problems.size(); ++pi) {
@@ -754,10 +805,9 @@ std::vector<PlannedRun> expand(const Experiment& e, const Registry& reg) {
                         run.labels.problem = pe.label;
                         run.labels.instance = pp.grid.label;
                         run.labels.repetition = r;
-                        const std::string text = fmt::format(
-                            "tessera.run.v1\n{}{}{}seed {}\nbudget {} {} {}\n", ap.canon, pp.canon, metric_canon,
-                            run.request.seed, budget.max_evals, budget.max_iterations, format_double(budget.max_seconds));
-                        run.key = sha256_hex(text);
+                        run.key = run_key(ai, ap.canon, pp.canon, run.request.seed);
+                        if (source[ai] != SIZE_MAX)
+                            run.after_key = run_key(source[ai], algorithm_points[source[ai]][0].canon, pp.canon, run.request.seed);
                         run.index = plan.size();
                         if (auto [it, fresh] = keys.emplace(run.key, run.index); !fresh) {
                             const PlannedRun& other = plan[it->second];

@@ -71,6 +71,10 @@ struct AlgorithmEntry {
     std::vector<ParamSpec> params;   // sorted by name
     BudgetSpec budget;               // overrides the experiment's budget, key by key
     std::vector<std::string> problems;  // labels of the problems it runs on; empty: all
+    // Label of the entry whose run (same instance and seed) this one continues: its solution
+    // arrays reach the algorithm as inputs (tsr_run_context.inputs). Empty: none.
+    std::string after;
+    int after_line = 0;
     int line = 0;
     bool runs_on(const std::string& problem_label) const;
 };
@@ -115,6 +119,7 @@ struct ReportSpec {
     std::vector<std::string> curves;  // traced values to plot ("objective" or trace columns)
     std::vector<std::string> x_axes;  // evals, seconds, iterations, units:TEXT
     bool linear_x = false;            // linear x axes instead of log
+    std::vector<std::string> vs;      // grid parameters to plot the metrics against
 };
 
 struct Experiment {
@@ -156,6 +161,7 @@ struct PlannedRun {
     RunRequest request;
     RunLabels labels;
     std::string key;                 // sha256 hex of the run's canonical description
+    std::string after_key;           // key of the run this one continues (`after`); empty: none
     size_t index = 0;                // position in the plan
 };
 

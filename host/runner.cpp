@@ -444,6 +444,19 @@ RunResult run_one(const Registry& registry, const RunRequest& req) {
     ctx.put_array = &cb_put_array;
     ctx.put_scalar = &cb_put_scalar;
     ctx.log = &cb_log;
+    std::vector<tsr_array> inputs;
+    for (const Array& a : req.inputs) {
+        tsr_array v{};
+        v.struct_size = sizeof v;
+        v.dtype = a.dtype;
+        v.name = a.name.c_str();
+        v.ndim = static_cast<int32_t>(std::min<size_t>(a.shape.size(), TSR_MAX_NDIM));
+        for (int32_t k = 0; k < v.ndim; ++k) v.shape[k] = a.shape[static_cast<size_t>(k)];
+        v.data = a.bytes.data();
+        inputs.push_back(v);
+    }
+    ctx.n_inputs = static_cast<uint32_t>(inputs.size());
+    ctx.inputs = inputs.empty() ? nullptr : inputs.data();
 
     const tsr_status s = run_table->run(algorithm.p, &ctx);
     finish();

@@ -30,6 +30,8 @@ struct RunRequest {
     uint64_t seed = 0;
     Budget budget;
     int max_threads = 1;
+    // Solution arrays of the run this one continues (tsr_run_context.inputs); usually none.
+    std::vector<Array> inputs;
 };
 
 // Seeds of a run's roles, derived from its master seed with a counter-based mix, so that the

@@ -39,7 +39,7 @@ int cmd_report(const std::vector<std::string>& args) {
     namespace fs = std::filesystem;
     po::options_description d("tessera report");
     std::string file, html, png, group_by = "instance", color = "auto";
-    std::vector<std::string> metrics, profile_metrics, curves, x_axes;
+    std::vector<std::string> metrics, profile_metrics, curves, x_axes, vs;
     report::ReportOptions o;
     if (const char* g = std::getenv("TESSERA_GNUPLOT"); g && *g) o.gnuplot = g;
     d.add_options()("help,h", "show this help")(
@@ -59,6 +59,9 @@ int cmd_report(const std::vector<std::string>& args) {
         "x", po::value(&x_axes)->composing(),
         "x axis of convergence plots: evals, seconds, iterations or units:TEXT (oracle units of the counters "
         "whose name contains TEXT, e.g. units:gradient); repeatable; default: evals and seconds")(
+        "vs", po::value(&vs)->composing(),
+        "grid parameter to plot every metric against, one line per method (e.g. --vs B: regret vs the budget); "
+        "repeatable")(
         "color", po::value(&color)->default_value("auto"), "bold best values with ANSI escapes: auto, always or never")(
         "gnuplot", po::value(&o.gnuplot), "gnuplot program to run (default: gnuplot in PATH; also TESSERA_GNUPLOT)");
     po::positional_options_description p;
@@ -77,6 +80,7 @@ int cmd_report(const std::vector<std::string>& args) {
     if (!curves.empty()) o.curves = split_commas(curves);
     if (!x_axes.empty()) o.x_axes = split_commas(x_axes);
     o.linear_x = vm.count("linear-x") > 0;
+    o.vs = split_commas(vs);
     if (color == "auto")
         o.ansi = report::stdout_is_terminal();
     else if (color == "always" || color == "never")

@@ -76,6 +76,7 @@ int cmd_reproduce(const std::vector<std::string>& args) {
         if (!out.experiment.report.curves.empty()) page.curves = out.experiment.report.curves;
         if (!out.experiment.report.x_axes.empty()) page.x_axes = out.experiment.report.x_axes;
         page.linear_x = out.experiment.report.linear_x;
+        page.vs = out.experiment.report.vs;
         const report::PlotSummary s = report::write_html(out.runs, page, html);
         for (const std::string& note : s.notes) fmt::print("note: {}\n", note);
         fmt::print("report with {} figures: {}\n", s.figures, html);

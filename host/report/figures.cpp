@@ -14,6 +14,7 @@
 #include "curves.hpp"
 #include "gnuplot.hpp"
 #include "profile.hpp"
+#include "sweeps.hpp"
 
 namespace tsr::host::report {
 
@@ -371,6 +372,7 @@ FigureSet build_figures(const std::vector<RunResult>& runs, const Model& m, cons
         }
         profile(m, c, out);
     }
+    for (const std::string& param : o.vs) sweep_figures(runs, m, o, param, out);
     // Stems unique (two groups may sanitize alike).
     std::set<std::string> stems;
     for (Figure& f : out.figures) {

@@ -137,8 +137,11 @@ PlotSummary write_html(const std::vector<RunResult>& runs, const ReportOptions& 
         for (const std::string& n : set.notes) h += "<li>" + xml_escape(n) + "</li>\n";
         h += "</ul>\n";
     }
-    bool profiles = false;
-    for (size_t i = 0; i < set.figures.size(); ++i) profiles = profiles || (set.figures[i].kind == "profile" && rendered[i].ok);
+    bool profiles = false, sweeps = false;
+    for (size_t i = 0; i < set.figures.size(); ++i) {
+        profiles = profiles || (set.figures[i].kind == "profile" && rendered[i].ok);
+        sweeps = sweeps || (set.figures[i].kind == "sweep" && rendered[i].ok);
+    }
     h += "<nav>";
     for (size_t gi = 0; gi < m.groups.size(); ++gi)
         h += fmt::format("<a href=\"#{}\">{}</a> ", anchor(gi), xml_escape(m.groups[gi].name));
@@ -146,6 +149,7 @@ PlotSummary write_html(const std::vector<RunResult>& runs, const ReportOptions& 
     for (const Column& c : m.columns) ranked = ranked || c.direction != 0;
     const bool across = m.groups.size() > 1 && ranked;
     if (across) h += "<a href=\"#across\">across</a> ";
+    if (sweeps) h += "<a href=\"#sweeps\">against parameters</a> ";
     if (profiles) h += "<a href=\"#profiles\">performance profiles</a>";
     h += "</nav>\n";
 
@@ -164,6 +168,12 @@ PlotSummary write_html(const std::vector<RunResult>& runs, const ReportOptions& 
         h += fmt::format("<section id=\"across\">\n<h2>Across {} {}s</h2>\n<p class=\"meta\">Mean rank: the mean of "
                          "the method's rank in each {} where it ran; best in: where its rank is the best.</p>\n{}</section>\n",
                          m.groups.size(), group_by_name(o.group_by), group_by_name(o.group_by), overall_html(m, o.group_by));
+    if (sweeps) {
+        h += "<section id=\"sweeps\">\n<h2>Metrics against parameters</h2>\n<div class=\"plots\">\n";
+        for (size_t i = 0; i < set.figures.size(); ++i)
+            if (set.figures[i].kind == "sweep") h += figure_html(set.figures[i], rendered[i]);
+        h += "</div>\n</section>\n";
+    }
     if (profiles) {
         h += "<section id=\"profiles\">\n<h2>Performance profiles</h2>\n<div class=\"plots\">\n";
         for (size_t i = 0; i < set.figures.size(); ++i)

@@ -82,6 +82,8 @@ struct ReportOptions {
     // "units:TEXT" (the units of the proxy counters whose name contains TEXT, summed).
     std::vector<std::string> x_axes = {"evals", "seconds"};
     bool linear_x = false;      // linear x axes (default log: convergence over orders of magnitude)
+    // Grid parameters to plot metrics against (sweeps.hpp): "B", "n", "rankings".
+    std::vector<std::string> vs;
     bool ansi = false;          // mark best cells in bold with ANSI escapes instead of "*"
     std::string title;          // shown atop the HTML page (e.g. the store's path)
     std::string gnuplot = "gnuplot";  // program name (looked up in PATH) or path

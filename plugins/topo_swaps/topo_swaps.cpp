@@ -7,8 +7,9 @@
 // by swaps of pairs of nodes ranked by the gradient of h(W) = −log det(I − |W|) on the forbidden
 // edges (swap_search.hpp), W(π) fitted node by node on Σ̂ (order_fit.hpp).
 // Start: a uniformly random order from the run seed (`init = "random"`, the reference's default),
-// or the order of a weighted adjacency given as a CSV file (`init = "file"`, e.g. NOTEARS' or
-// DAGMA's output: TOPO as a post-processor, as in the paper's experiments).
+// or the order of another method's weighted adjacency (TOPO as a post-processor, as in the paper's
+// experiments): `init = "from_run"` takes the "W" of the run this one continues (an experiment
+// entry with `after = "LABEL"`), `init = "file"` reads it from a CSV file.
 // Trace, one point per swap round: Q(W(π)), candidates evaluated, swaps applied, whether the large
 // set was used. Outputs: "W" (entries below w_threshold zeroed; default 0, the reference returns
 // the unthresholded fit), scalars score_init, score_final, iterations, swaps, evaluations,
@@ -47,11 +48,13 @@ public:
                       "size of the large candidate set (Topo_linear.py: 400; capped at d(d-1)/2)", {.min = 1});
             s.integer("no_large_search", &Params::no_large_search,
                       "how many times the large set may rescue the search (Topo_linear.py: 1)", {.min = 0});
-            s.choice("init", &Params::init, {"random", "file"},
-                     "initial order: random from the seed, or the order of the adjacency in init_file");
+            s.choice("init", &Params::init, {"random", "file", "from_run"},
+                     "initial order: random from the seed, the order of the adjacency in init_file, or of the W "
+                     "of the run this one continues (experiment entry with after = LABEL)");
             s.text("init_file", &Params::init_file,
                    "d x d CSV (no header) of a weighted adjacency, W[i,j] != 0 meaning i -> j (init = file)");
-            s.real("init_threshold", &Params::init_threshold, "edges of init_file with |w| <= this are ignored",
+            s.real("init_threshold", &Params::init_threshold,
+                   "edges of the initial adjacency (init_file or the earlier run's W) with |w| <= this are ignored",
                    {.min = 0.0});
             s.integer("max_iter", &Params::max_iter, "safety cap on swap rounds (not in the reference)", {.min = 1});
             s.real("rel_tol", &Params::rel_tol, "a swap improves when Q_new < Q (1 - rel_tol)", {.min = 0.0},
@@ -70,6 +73,8 @@ public:
         const int64_t d = fit.d();
         if (p_.init == "file") {
             fit.set_order(order_of(read_square_csv(p_.init_file, d), p_.init_threshold));
+        } else if (p_.init == "from_run") {
+            fit.set_order(order_of(input_adjacency(r, d), p_.init_threshold));
         } else {
             tsr::kit::Rng rng(tsr::kit::mix_seed(r.seed(), 1));
             fit.set_order(causal::random_permutation(d, rng));
@@ -98,6 +103,19 @@ public:
     }
 
 private:
+    // The "W" of the run this one continues, checked to be d × d float64.
+    static Mat input_adjacency(const tsr::Run& r, int64_t d) {
+        const tsr_array* a = r.input("W");
+        if (!a)
+            throw tsr::InvalidArgument("init = from_run: this run continues no run with a \"W\" (in an experiment, give "
+                                       "the entry after = \"LABEL\" of a structure learner such as dag.notears)");
+        if (a->dtype != TSR_DTYPE_F64 || a->ndim != 2 || a->shape[0] != d || a->shape[1] != d)
+            throw tsr::InvalidArgument("init = from_run: the earlier run's W is not a " + std::to_string(d) + " x " +
+                                       std::to_string(d) + " float64 matrix");
+        return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+            static_cast<const double*>(a->data), d, d);
+    }
+
     Params p_;
 };
 

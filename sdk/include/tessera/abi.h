@@ -74,7 +74,7 @@ extern "C" {
 /* A host refuses a plugin whose abi_major differs from its own. A plugin built against a newer
  * minor (larger structs, more interfaces) loads in an older host. */
 #define TSR_ABI_MAJOR 1
-#define TSR_ABI_MINOR 0
+#define TSR_ABI_MINOR 1  /* 1.1: tsr_run_context.inputs */
 
 #define TSR_ENTRY_SYMBOL "tessera_plugin_v1"
 
@@ -259,6 +259,16 @@ struct tsr_run_context {
 
     /* [any] A line of diagnostic text for the run log (level: 0 debug, 1 info, 2 warning). */
     void (*log)(const tsr_run_context* ctx, int32_t level, const char* message);
+
+    /* Since ABI 1.1 (read only when TSR_HAS_FIELD(ctx, tsr_run_context, inputs)): the solution
+     * arrays of an earlier run that this run continues — in an experiment, `after = "LABEL"` hands
+     * each run the arrays of LABEL's run on the same problem instance and seed — for
+     * post-processing methods (a search started from another method's output). Owned by the
+     * host, read-only, valid during `run`; n_inputs == 0 when there are none. Elements are
+     * sizeof(tsr_array) apart (TSR_ELEM). */
+    uint32_t n_inputs;
+    uint32_t reserved1;
+    const tsr_array* inputs;
 };
 
 #define TSR_ALGORITHM_V1 "tsr.algorithm.v1"

@@ -18,6 +18,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <string_view>
 #include <utility>
 
 #include "oracles.hpp"
@@ -137,6 +138,16 @@ public:
     }
     std::optional<FiniteSumRef> maybe_finite_sum() const {
         return try_ref<FiniteSumRef, tsr_finite_sum_v1>(ctx_->problem, TSR_FINITE_SUM_V1);
+    }
+    // An array of the run this one continues (an experiment's `after = "LABEL"`: LABEL's solution
+    // on the same instance and seed); null when absent, or under a host older than ABI 1.1.
+    const tsr_array* input(std::string_view name) const {
+        if (!TSR_HAS_FIELD(ctx_, tsr_run_context, inputs) || !ctx_->inputs) return nullptr;
+        for (uint32_t i = 0; i < ctx_->n_inputs; ++i) {
+            const tsr_array* a = TSR_ELEM(tsr_array, ctx_->inputs, i);
+            if (a->name && name == a->name) return a;
+        }
+        return nullptr;
     }
     bool has(const char* interface_id) const {
         return ctx_->problem->get_interface(ctx_->problem, interface_id) != nullptr;
