@@ -26,6 +26,7 @@ struct EstimationParams {
     double lambda = 0.01;
     int64_t ascent_patience = 100;
     std::string noise = "residual";
+    std::string bound = "none";
 
     template <class P>
     static void add_to(tsr::Schema<P>& s) {
@@ -49,6 +50,9 @@ struct EstimationParams {
                   {.min = 1});
         s.choice("noise", &P::noise, {"residual", "none"},
                  "regenerated nodes get back each sample's fitted residual, or none (the reference)");
+        s.choice("bound", &P::bound, {"none", "support"},
+                 "intervention functions bounded by the norm penalty only (the reference), or also squashed into "
+                 "the training range of each mutable variable");
     }
 
     MinimaxOptions options() const {
@@ -62,6 +66,7 @@ struct EstimationParams {
         o.lambda = lambda;
         o.ascent_patience = ascent_patience;
         o.residual_noise = noise == "residual";
+        o.bound_to_support = bound == "support";
         return o;
     }
 };

@@ -1,6 +1,6 @@
 // minimax.stable_set — the whole-stable-set predictor f_S(x) = E[Y | x_S, do(x_M)], S = X \ M,
 // the baseline the paper compares against (the do-predictor of the "independent causal
-// mechanisms" methods, Sec. 1; optimal when the graphical condition of Thm. 4.3 holds). Fitted as
+// mechanisms" methods; optimal when the graphical condition holds). Fitted as
 // in minimax.subset (math/minimax.hpp: permutation of X_do*, regeneration, MLP regression);
 // with estimate_risk also its worst-case risk h*(S) by the same gradient ascent.
 // Outputs (math/predictor.hpp): "inputs" (S ∪ M), "subset" (S), "predictor"; scalars
@@ -15,7 +15,7 @@ public:
     static constexpr tsr::Info info{
         "minimax.stable_set", "1.0.0", "the whole stable set predictor E[Y | x_S, do(x_M)] (no subset selection)",
         "Liu, Zheng, Sun, Fang & Wang, Which Invariance Should We Transfer? A Causal Minimax Learning Approach, ICML "
-        "2023, Sec. 4"};
+        "2023"};
     static constexpr const char* needs[] = {TSR_DATASET_V1};
     struct Params : EstimationParams {
         bool estimate_risk = false;

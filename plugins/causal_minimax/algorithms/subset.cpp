@@ -1,13 +1,13 @@
 // minimax.subset — the causal minimax subset selection of Liu, Zheng, Sun, Fang & Wang, "Which
 // Invariance Should We Transfer? A Causal Minimax Learning Approach", ICML 2023 (Alg. 1 with the
 // equivalence-class search of Alg. 2), as the reference findoptset/main.py runs it:
-//   1. components of the graph (Sec. 4): X_M^0 = M ∩ Ch(Y), K = De(X_M^0) \ X_M^0;
-//   2. if K ∩ Ch(Y) = ∅ (Thm. 4.3: the whole stable set S is optimal) return S (check_condition);
+//   1. components of the graph: X_M^0 = M ∩ Ch(Y), K = De(X_M^0) \ X_M^0;
+//   2. if K ∩ Ch(Y) = ∅ (the graphical condition: the whole stable set S is optimal) return S (check_condition);
 //   3. otherwise the candidates are the smallest subsets of the equivalence classes of subsets of S
 //      (Alg. 2, math/graph.hpp; search = "exhaustive": all 2^|S| subsets, the reference's
 //      simulation/main.py);
 //   4. for each candidate S': fit f_S' = E[Y | x_S', do(x_M)] and estimate its worst-case risk
-//      h*(S') by gradient ascent over the intervention functions (Sec. 5.1, math/minimax.hpp);
+//      h*(S') by gradient ascent over the intervention functions (math/minimax.hpp);
 //   5. return argmin h*.
 // Trace: one point per candidate: objective h*(S'), its size and the ascent's steps.
 // Outputs (math/predictor.hpp): "inputs" (S* ∪ M), "subset" (S*), "predictor"; scalars
@@ -35,7 +35,7 @@ public:
             s.choice("search", &Params::search, {"equivalence", "exhaustive"},
                      "candidates: one subset per equivalence class (Alg. 2) or every subset of the stable set");
             s.boolean("check_condition", &Params::check_condition,
-                      "return the whole stable set without search when the graphical condition holds (Thm. 4.3)");
+                      "return the whole stable set without search when the graphical condition (K and Ch(Y) disjoint) holds");
             EstimationParams::add_to(s);
         }
     };

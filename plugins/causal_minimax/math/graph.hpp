@@ -3,7 +3,7 @@
 // d-separation, adjacency in the maximal ancestral graph (MAG) of a DAG with latent and selected
 // nodes, and Alg. 2: the search of the equivalence classes of stable subsets.
 //
-// Equivalence classes (Sec. 5.2, the reference's eqcls_search/eqcls_search.py): on the stable
+// Equivalence classes (Alg. 2, the reference's eqcls_search/eqcls_search.py): on the stable
 // graph G_S (the DAG over Y and the stable variables; mutable nodes removed), recursively: take
 // the neighbours N of Y in the MAG of G_S that marginalizes the nodes decided "out" (latent L) and
 // conditions on those decided "in" (selected C); if N is empty every subset of the undecided
@@ -12,7 +12,8 @@
 // subset whose worst-case risk is estimated. The reference builds each MAG with R's ggm
 // (DAG.to.MAG); here two nodes are adjacent in the MAG iff no set separates them, which for a
 // DAG is iff they are d-connected given (An({a, b} ∪ C) ∩ O) \ {a, b} ∪ C, O the observed nodes
-// (Richardson & Spirtes 2002, Thm. 4.2 and the ancestral separating set).
+// (Richardson & Spirtes 2002: adjacent iff joined by an inducing path iff not separable; the
+// ancestral separating set is checked against brute force in tests/causal_minimax).
 #pragma once
 
 #include <bit>

@@ -7,14 +7,14 @@
 // stable; S = X \ M is the stable set. For S' ⊆ S the stable predictor is
 //   f_S'(x) = E[Y | x_S', do(x_M)],
 // and its worst-case risk over environments e (mutable mechanisms replaced by intervention
-// functions J_m of their parents, Sec. 5.1) is
+// functions J_m of their parents) is
 //   h*(S') = max_J  E_{P(J)} (Y − f_S'(X_S', X_M))²
 // estimated by gradient ascent over neural-network J's with a norm penalty (the bound on J):
 //   J = argmax  MSE(J) − λ Σ_m (‖W1_m‖ + ‖W2_m‖),   λ = 0.01, Adam, lr 0.02.
-// The chosen subset minimizes h* (Alg. 1). The graph parts (Sec. 4, the reference's
+// The chosen subset minimizes h* (Alg. 1). The graph parts (the reference's
 // causal_discovery/graphparser.py):
 //   X_M^0 = M ∩ Ch(Y),   K = De(X_M^0) \ X_M^0,
-//   graphical condition (Thm. 4.3): K ∩ Ch(Y) = ∅ ⇒ the whole stable set S is optimal;
+//   graphical condition (the reference's IsFullSet): K ∩ Ch(Y) = ∅ ⇒ the whole stable set S is optimal;
 //   X_do* = X_M^0 ∪ (De(X_M^0) \ Ch(Y)): f_S' is fitted on samples of P(· | do(X_do*)), made by
 //   permuting the X_do* columns (one permutation for all of them, as the reference) and
 //   regenerating their descendants De_do* (in G with the edges into X_do* removed) by fitted
@@ -41,7 +41,7 @@
 namespace minimax {
 
 // What the problem serves: pooled training data with Y as the last column, and what the paper
-// assumes known (Sec. 3): the causal graph and the mutable set.
+// assumes known: the causal graph and the mutable set.
 struct TrainingData {
     int d = 0;     // covariates; column d of V is Y
     Mat V;         // n × (d+1)
@@ -51,7 +51,7 @@ struct TrainingData {
     int y() const { return d; }
 };
 
-// The graphical components of Sec. 4 (reference ComponentFinder.detect).
+// The graphical components (reference ComponentFinder.detect).
 struct Components {
     NodeSet M = 0, S = 0, ch_y = 0, M0 = 0, de_M0 = 0, K = 0;
     bool condition_holds = true;  // K ∩ Ch(Y) = ∅
@@ -85,6 +85,9 @@ struct MinimaxOptions {
     int64_t ascent_patience = 100;   // stop after this many logs without a change > min_delta
     double ascent_min_delta = 0.01;  // in units of Var(Y)
     bool residual_noise = true;
+    // bound the intervention functions to the training range of each X_m: X_m = c + h tanh((J − c)/h),
+    // [c − h, c + h] the observed range (off: only the norm penalty bounds J, as the reference)
+    bool bound_to_support = false;
 };
 
 // The fitted stable mechanisms needed to regenerate: node -> (parents, Mlp, training residual).
@@ -141,7 +144,7 @@ public:
 
     const Components& components() const { return comp_; }
 
-    // f_S' = E[Y | x_S', do(x_M)] fitted on the permuted-and-regenerated sample (Sec. 5.1).
+    // f_S' = E[Y | x_S', do(x_M)] fitted on the permuted-and-regenerated sample (the "permutation-regeneration" of the reference).
     Mlp fit_predictor(NodeSet subset) {
         Mat Vdo = data_.V;
         const int n_nodes = data_.d + 1;
@@ -163,7 +166,7 @@ public:
         return f;
     }
 
-    // h*(S'): gradient ascent over the intervention functions J_m(PA_m) (Sec. 5.1, Alg. 1 line 3).
+    // h*(S'): gradient ascent over the intervention functions J_m(PA_m) (Alg. 1).
     // Returns the last logged MSE (in Y's units) and the number of steps taken.
     std::pair<double, int64_t> worst_case_risk(NodeSet subset, Mlp& f, const std::function<bool()>& stop) {
         const int n_nodes = data_.d + 1;
@@ -173,7 +176,12 @@ public:
         std::vector<Mlp> J(mut.size());
         std::vector<std::vector<int>> J_pa(mut.size());
         int64_t n_theta = 0;
+        std::vector<double> center(mut.size()), half(mut.size());
+        std::vector<Vec> squash(mut.size());
         for (size_t k = 0; k < mut.size(); ++k) {
+            const double lo = data_.V.col(mut[k]).minCoeff(), hi = data_.V.col(mut[k]).maxCoeff();
+            center[k] = 0.5 * (lo + hi);
+            half[k] = std::max(0.5 * (hi - lo), 1e-12);
             J_pa[k] = members(data_.graph->pa[mut[k]], n_nodes);
             const auto p = static_cast<int64_t>(J_pa[k].size());
             J[k].shape(p, std::max<int64_t>(2, p / 2), false);
@@ -227,8 +235,14 @@ public:
             for (int v : regen) {
                 if (role[v] >= 0) {
                     gather(V, J_pa[role[v]], P);
-                    J[role[v]].forward(P, out);
-                    V.col(v) = out;
+                    const int k = role[v];
+                    J[k].forward(P, out);
+                    if (o_.bound_to_support) {
+                        squash[k] = ((out.array() - center[k]) / half[k]).tanh();
+                        V.col(v) = center[k] + half[k] * squash[k].array();
+                    } else {
+                        V.col(v) = out;
+                    }
                 } else {
                     gather(V, mech[v]->parents, P);
                     mech[v]->mlp.forward(P, out);
@@ -264,6 +278,7 @@ public:
                 adj = A.col(v);
                 if (role[v] >= 0) {
                     const int k = role[v];
+                    if (o_.bound_to_support) adj.array() *= 1.0 - squash[k].array().square();
                     auto gk = g_theta.segment(offset[k], J[k].theta().size());
                     g_J[k].setZero();
                     J[k].backward(adj, &g_J[k], &G);

@@ -1,4 +1,4 @@
-// scm.hpp — the multi-environment structural causal model of the paper's simulation (Sec. 6.1;
+// scm.hpp — the multi-environment structural causal model of the paper's simulation (
 // reference simulation/data.py):
 //
 //   X_j = φ_j( Σ_i W[i,j] X_i ) + U_j            stable node j (Y included), U_j ~ N(0, σ²)
@@ -69,7 +69,7 @@ struct Scm {
 // The paper's synthetic graph (Fig. 4(a); the reference's data/simulation_params.json, whose node
 // names the reference's comment maps to the paper's: X1..X8 stable, X9, X10 mutable). With
 // `y_to_x9` (the counterexample) X9 is a child of Y and X1 a child of both Y and X9, so the
-// graphical condition of Thm. 4.3 fails; without it X9's parent is X6 instead and the condition
+// graphical condition fails; without it X9's parent is X6 instead and the condition
 // holds (X_M^0 = ∅).
 inline Scm paper_scm(bool y_to_x9, double noise_sd) {
     Scm s;

@@ -21,7 +21,7 @@ public:
     static constexpr tsr::Info info{"transfer.test_mse", "1.0.0",
                                     "worst-case, mean and best test MSE of the run's predictor over the held-out "
                                     "environments",
-                                    "Liu, Zheng, Sun, Fang & Wang, ICML 2023, Sec. 6 (max and mean test MSE)"};
+                                    "Liu, Zheng, Sun, Fang & Wang, ICML 2023 (max and mean test MSE)"};
     static constexpr const char* needs[] = {TSR_GROUND_TRUTH_V1};
     static constexpr tsr::Output outputs[] = {
         {"max_mse", TSR_LOWER_IS_BETTER, "largest per-environment test MSE (worst case)"},

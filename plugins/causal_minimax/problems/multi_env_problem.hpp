@@ -5,13 +5,13 @@
 //   "y"        n × 1   the target
 //   "env"      n × 1   environment id of each row
 //   "mutable"  1 × d   1 for the covariates whose mechanism changes across environments (the set
-//                      M the paper takes as known, Sec. 3), when known
+//                      M the paper takes as known), when known
 //   "graph"    (d+1) × (d+1)  the causal DAG over X_1..X_d and Y (index d), 1 at [i, j] for
 //                      i → j (the paper takes it as known or learned by CD-NOD), when known
 // tsr.ground_truth.v1 (metrics only; the held-out test environments):
 //   arrays "X_test" (m × d), "y_test" (m), "env_test" (m), "W_true" ((d+1) × (d+1), weights;
 //   synthetic only); scalars "test_envs" (their number) and "condition_holds" (1 when the
-//   graphical condition of Thm. 4.3 holds, when graph and mutable set are known).
+//   graphical condition holds, when graph and mutable set are known).
 #pragma once
 
 #include <algorithm>

@@ -1,15 +1,15 @@
 // scm.multi_env — a multi-environment structural causal model (math/scm.hpp): stable mechanisms
 // X_j = φ_j(Σ_i W[i,j] X_i) + U_j, mutable ones X_m = α_e φ_m(Σ_i W[i,m] X_i) + U_m, U ~ N(0, σ²),
-// as the paper's simulation (Sec. 6.1; reference simulation/data.py, σ = 0.1, n = 100 per
+// as the paper's simulation ( reference simulation/data.py, σ = 0.1, n = 100 per
 // environment).
 //
 // Presets:
 //   counterexample   the paper's graph (Fig. 4(a), 8 stable + 2 mutable covariates, weights and
 //                    links of the reference's simulation_params.json): X9 (mutable) is a child of
 //                    Y and X1 a child of both, so the graphical condition fails and the whole
-//                    stable set need not be optimal (Sec. 4.2)
+//                    stable set need not be optimal (the paper's counterexample)
 //   condition_holds  the same graph with X9's parent Y replaced by X6 (X_M^0 = ∅): the condition
-//                    holds and the whole stable set is optimal (Thm. 4.3)
+//                    holds and the whole stable set is optimal
 //   random           a random graph over d covariates and Y (math/scm.hpp random_scm), for the
 //                    search-time experiment; `linear` makes every link the identity
 // Environments: `train_envs` training environments with α evenly spaced in [−alpha_train,
@@ -31,7 +31,7 @@ public:
         "scm.multi_env", "1.0.0",
         "multi-environment SCM with stable and mutable mechanisms: mild shifts for training, larger ones for test",
         "Liu, Zheng, Sun, Fang & Wang, Which Invariance Should We Transfer? A Causal Minimax Learning Approach, "
-        "ICML 2023, Sec. 6.1"};
+        "ICML 2023 (simulation)"};
     struct Params {
         std::string preset = "counterexample";
         int64_t n_env = 100;
