@@ -40,33 +40,9 @@ struct Dag {
     bool edge(int from, int to) const { return has(ch[from], to); }
 
     // Nodes reachable from `from` by directed paths of length >= 1.
-    NodeSet descendants(NodeSet from) const {
-        NodeSet seen = 0, frontier = 0;
-        for (int i = 0; i < n; ++i)
-            if (has(from, i)) frontier |= ch[i];
-        while (frontier) {
-            const int i = std::countr_zero(frontier);
-            frontier &= frontier - 1;
-            if (has(seen, i)) continue;
-            seen |= bit(i);
-            frontier |= ch[i] & ~seen;
-        }
-        return seen;
-    }
+    NodeSet descendants(NodeSet from) const { return reach(from, ch); }
     // `of` and every node with a directed path into `of`.
-    NodeSet ancestors(NodeSet of) const {
-        NodeSet seen = of, frontier = 0;
-        for (int i = 0; i < n; ++i)
-            if (has(of, i)) frontier |= pa[i];
-        while (frontier) {
-            const int i = std::countr_zero(frontier);
-            frontier &= frontier - 1;
-            if (has(seen, i)) continue;
-            seen |= bit(i);
-            frontier |= pa[i] & ~seen;
-        }
-        return seen;
-    }
+    NodeSet ancestors(NodeSet of) const { return of | reach(of, pa); }
     // The graph with every edge into `targets` removed (G_{do(targets)}).
     Dag without_edges_into(NodeSet targets) const {
         Dag g(n);
@@ -100,6 +76,22 @@ struct Dag {
             if (!progress) break;  // a cycle: the caller checks the size
         }
         return order;
+    }
+
+private:
+    // Nodes reached from `start` by one or more steps along `next` (ch: descendants, pa: ancestors).
+    NodeSet reach(NodeSet start, const std::vector<NodeSet>& next) const {
+        NodeSet seen = 0, frontier = 0;
+        for (int i = 0; i < n; ++i)
+            if (has(start, i)) frontier |= next[i];
+        while (frontier) {
+            const int i = std::countr_zero(frontier);
+            frontier &= frontier - 1;
+            if (has(seen, i)) continue;
+            seen |= bit(i);
+            frontier |= next[i] & ~seen;
+        }
+        return seen;
     }
 };
 
