@@ -2,7 +2,8 @@
 // the baseline the paper compares against (the do-predictor of the "independent causal
 // mechanisms" methods; optimal when the graphical condition holds). Fitted as
 // in minimax.subset (math/minimax.hpp: permutation of X_do*, regeneration, MLP regression);
-// with estimate_risk also its worst-case risk h*(S) by the same gradient ascent.
+// with estimate_risk also its worst-case risk h*(S) by the same gradient ascent (then one trace
+// point per logged ascent step, objective the current estimate; else one point, objective 0).
 // Outputs (math/predictor.hpp): "inputs" (S ∪ M), "subset" (S), "predictor"; scalars
 // worst_case_risk (NaN unless estimated), condition_holds, subset_size.
 #include "algorithms/data.hpp"
@@ -34,8 +35,12 @@ public:
         const Components& c = est.components();
         Mlp f = est.fit_predictor(c.S);
         double risk = std::numeric_limits<double>::quiet_NaN();
-        if (p_.estimate_risk) risk = est.worst_case_risk(c.S, f, [&] { return r.should_stop(); }).first;
-        r.report(0, p_.estimate_risk ? risk : 0.0, {{"size", static_cast<double>(std::popcount(c.S))}});
+        const double size = static_cast<double>(std::popcount(c.S));
+        int64_t point = 0;
+        if (p_.estimate_risk)
+            risk = est.worst_case_risk(c.S, f, [&](double mse) { return r.report(point++, mse, {{"size", size}}); }).first;
+        else
+            r.report(0, 0.0, {{"size", size}});
         put_predictor(r, data.d, c.S | c.M, c.S, f);
         r.put_scalar("worst_case_risk", risk);
         r.put_scalar("condition_holds", c.condition_holds ? 1.0 : 0.0);

@@ -9,7 +9,9 @@
 //   4. for each candidate S': fit f_S' = E[Y | x_S', do(x_M)] and estimate its worst-case risk
 //      h*(S') by gradient ascent over the intervention functions (math/minimax.hpp);
 //   5. return argmin h*.
-// Trace: one point per candidate: objective h*(S'), its size and the ascent's steps.
+// Trace: one point per logged ascent step (every 10 steps): objective the current estimate of
+// h*(S') of the candidate being evaluated, with its index and size; so the host's iteration budget
+// bounds the ascent work. A single candidate (the condition holds) gives one point, objective 0.
 // Outputs (math/predictor.hpp): "inputs" (S* ∪ M), "subset" (S*), "predictor"; scalars
 // worst_case_risk, candidates, condition_holds, subset_size.
 #include <bit>
@@ -60,19 +62,21 @@ public:
                 if (t == 0) break;
             }
         }
-        const std::function<bool()> stop = [&] { return r.should_stop(); };
         std::optional<Candidate> best;
+        int64_t point = 0;
         for (size_t k = 0; k < candidates.size(); ++k) {
             Candidate cand;
             cand.subset = candidates[k];
             cand.predictor = est.fit_predictor(cand.subset);
+            const double size = static_cast<double>(std::popcount(cand.subset));
             if (candidates.size() > 1) {
                 std::tie(cand.worst_case_risk, cand.ascent_steps) =
-                    est.worst_case_risk(cand.subset, cand.predictor, stop);
+                    est.worst_case_risk(cand.subset, cand.predictor, [&](double mse) {
+                        return r.report(point++, mse, {{"candidate", static_cast<double>(k)}, {"size", size}});
+                    });
+            } else {
+                r.report(point++, 0.0, {{"candidate", 0.0}, {"size", size}});
             }
-            r.report(static_cast<int64_t>(k), candidates.size() > 1 ? cand.worst_case_risk : 0.0,
-                     {{"size", static_cast<double>(std::popcount(cand.subset))},
-                      {"ascent_steps", static_cast<double>(cand.ascent_steps)}});
             if (!best || cand.worst_case_risk < best->worst_case_risk) best = std::move(cand);
             if (r.should_stop()) break;
         }

@@ -167,8 +167,10 @@ public:
     }
 
     // h*(S'): gradient ascent over the intervention functions J_m(PA_m) (Alg. 1).
-    // Returns the last logged MSE (in Y's units) and the number of steps taken.
-    std::pair<double, int64_t> worst_case_risk(NodeSet subset, Mlp& f, const std::function<bool()>& stop) {
+    // Returns the last logged MSE (in Y's units) and the number of steps taken. `on_log` sees
+    // every logged MSE (one per ascent_log_every steps) and returns true to stop the ascent.
+    using LogCallback = std::function<bool(double mse)>;
+    std::pair<double, int64_t> worst_case_risk(NodeSet subset, Mlp& f, const LogCallback& on_log) {
         const int n_nodes = data_.d + 1;
         const int64_t n = data_.V.rows();
         const std::vector<int> mut = members(comp_.M, n_nodes);
@@ -255,6 +257,7 @@ public:
             mse = g_pred.squaredNorm() / static_cast<double>(n);
             if (step % o_.ascent_log_every == 0) {
                 logged = mse;
+                if (on_log && on_log(mse)) break;
                 const double s = mse / var_y;
                 if (!(std::abs(best - s) < o_.ascent_min_delta)) {
                     best = s;
@@ -263,7 +266,7 @@ public:
                     break;
                 }
             }
-            if (step == o_.ascent_iterations || (stop && stop())) break;
+            if (step == o_.ascent_iterations) break;
             // backward of −MSE: adjoints A(:, v) = ∂(−MSE)/∂V(:, v)
             g_pred *= -2.0 / static_cast<double>(n);
             A.setZero();
