@@ -19,18 +19,19 @@
 #include <cmath>
 #include <string>
 
+#include <tessera/kit/exp_weights.hpp>
 #include <tessera/kit/rng.hpp>
+#include <tessera/kit/trace_schedule.hpp>
 
-#include "algorithms/exp_weights.hpp"
 #include "algorithms/reward_scale.hpp"
-#include "algorithms/trace_schedule.hpp"
 #include "feedback_plan.hpp"
 
 namespace switching_costs {
 
-using bandit_envs::ExpWeights;
 using bandit_envs::LossScale;
-using bandit_envs::TraceSchedule;
+using tsr::kit::ExpWeights;
+using tsr::kit::report_step;
+using tsr::kit::TraceSchedule;
 
 class Batched {
 public:

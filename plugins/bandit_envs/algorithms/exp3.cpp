@@ -8,18 +8,22 @@
 // Default γ from their Corollary 3.2 with g = T: γ = min{1, √(K ln K / ((e − 1) T))}, giving
 // regret ≤ 2√(e − 1) √(T K ln K). Bandit feedback only: no extra observations. Switches every
 // time the draw changes (Θ(T) of them), which is why it is a poor choice under switching costs.
-// Weights as log-weights (exp_weights.hpp): w ← w·exp(γ x̂/K) is ExpWeights::update_one with the
+// Weights as log-weights (tessera/kit/exp_weights.hpp): w ← w·exp(γ x̂/K) is ExpWeights::update_one with the
 // loss estimate −x̂ and η = γ/K.
 #include <cmath>
 #include <numbers>
 
+#include <tessera/kit/exp_weights.hpp>
 #include <tessera/kit/rng.hpp>
+#include <tessera/kit/trace_schedule.hpp>
 
-#include "exp_weights.hpp"
 #include "reward_scale.hpp"
-#include "trace_schedule.hpp"
 
 namespace bandit_envs {
+
+using tsr::kit::ExpWeights;
+using tsr::kit::report_step;
+using tsr::kit::TraceSchedule;
 
 class Exp3 {
 public:

@@ -9,16 +9,20 @@
 // the default). Full information: the losses of every arm at every step, from the step's outcome
 // vector when the environment gives full feedback, else by observing the K − 1 other arms after
 // each step (counted by the host as extra observations, tsr.env.v1/observe). (1 − η)^ℓ is kept
-// as exp(−η' ℓ) with η' = −ln(1 − η) (exp_weights.hpp).
+// as exp(−η' ℓ) with η' = −ln(1 − η) (tessera/kit/exp_weights.hpp).
 #include <cmath>
 
+#include <tessera/kit/exp_weights.hpp>
 #include <tessera/kit/rng.hpp>
+#include <tessera/kit/trace_schedule.hpp>
 
-#include "exp_weights.hpp"
 #include "reward_scale.hpp"
-#include "trace_schedule.hpp"
 
 namespace bandit_envs {
+
+using tsr::kit::ExpWeights;
+using tsr::kit::report_step;
+using tsr::kit::TraceSchedule;
 
 class HedgeSd {
 public:

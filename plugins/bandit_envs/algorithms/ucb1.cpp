@@ -7,10 +7,14 @@
 // ≤ Σ_{i: Δ_i > 0} 8 ln T / Δ_i + (1 + π²/3) Σ Δ_i (their Theorem 1). Bandit feedback only.
 #include <cmath>
 
+#include <tessera/kit/trace_schedule.hpp>
+
 #include "reward_scale.hpp"
-#include "trace_schedule.hpp"
 
 namespace bandit_envs {
+
+using tsr::kit::report_step;
+using tsr::kit::TraceSchedule;
 
 class Ucb1 {
 public:
