@@ -21,10 +21,6 @@
 
 namespace bandit_envs {
 
-using tsr::kit::ExpWeights;
-using tsr::kit::report_step;
-using tsr::kit::TraceSchedule;
-
 class Exp3 {
 public:
     static constexpr tsr::Info info{"bandit.exp3", "1.0.0", "EXP3 for adversarial K-armed bandits (bandit feedback)",
@@ -50,8 +46,8 @@ public:
                                  ? p_.gamma
                                  : std::min(1.0, std::sqrt(K * std::log(K) / ((std::numbers::e - 1.0) * T)));
         const LossScale scale(spec);
-        ExpWeights w(K);
-        TraceSchedule schedule(spec.horizon);
+        tsr::kit::ExpWeights w(K);
+        tsr::kit::TraceSchedule schedule(spec.horizon);
         tsr::Vec obs(spec.observation_dim);
         env.reset(r.seed(), obs);
         for (int64_t t = 1;; ++t) {
@@ -59,7 +55,7 @@ public:
             const double p_a = (1.0 - gamma) * w.probabilities()(a) + gamma / static_cast<double>(K);
             const tsr_env_step st = env.step(a, obs);
             w.update_one(a, -scale.reward01(st.reward) / p_a, gamma / static_cast<double>(K));
-            if (report_step(r, schedule, t, st.done != 0) || st.done) break;
+            if (tsr::kit::report_step(r, schedule, t, st.done != 0) || st.done) break;
         }
     }
 

@@ -20,10 +20,6 @@
 
 namespace bandit_envs {
 
-using tsr::kit::ExpWeights;
-using tsr::kit::report_step;
-using tsr::kit::TraceSchedule;
-
 class HedgeSd {
 public:
     static constexpr tsr::Info info{
@@ -54,8 +50,8 @@ public:
                                                                   static_cast<double>(spec.horizon)));
         const double eta_exp = -std::log1p(-eta);
         const LossScale scale(spec);
-        ExpWeights w(K);
-        TraceSchedule schedule(spec.horizon);
+        tsr::kit::ExpWeights w(K);
+        tsr::kit::TraceSchedule schedule(spec.horizon);
         tsr::Vec obs(spec.observation_dim), outcome(full ? spec.outcome_dim : 0), loss(K);
         env.reset(r.seed(), obs);
         int64_t a = w.sample(rng_);
@@ -67,7 +63,7 @@ public:
             }
             w.update(loss, eta_exp);
             a = w.lazy_resample(a, std::exp(-eta_exp * loss(a)), rng_);
-            if (report_step(r, schedule, t, st.done != 0) || st.done) break;
+            if (tsr::kit::report_step(r, schedule, t, st.done != 0) || st.done) break;
         }
     }
 

@@ -13,9 +13,6 @@
 
 namespace bandit_envs {
 
-using tsr::kit::report_step;
-using tsr::kit::TraceSchedule;
-
 class Ucb1 {
 public:
     static constexpr tsr::Info info{"bandit.ucb1", "1.0.0", "UCB1 for stochastic K-armed bandits (bandit feedback)",
@@ -36,7 +33,7 @@ public:
         const int64_t K = spec.n_arms;
         const LossScale scale(spec);
         tsr::Vec sum = tsr::Vec::Zero(K), pulls = tsr::Vec::Zero(K);
-        TraceSchedule schedule(spec.horizon);
+        tsr::kit::TraceSchedule schedule(spec.horizon);
         tsr::Vec obs(spec.observation_dim);
         env.reset(r.seed(), obs);
         for (int64_t t = 1;; ++t) {
@@ -52,7 +49,7 @@ public:
             const tsr_env_step st = env.step(a, obs);
             sum(a) += scale.reward01(st.reward);
             pulls(a) += 1.0;
-            if (report_step(r, schedule, t, st.done != 0) || st.done) break;
+            if (tsr::kit::report_step(r, schedule, t, st.done != 0) || st.done) break;
         }
     }
 
