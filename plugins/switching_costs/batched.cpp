@@ -19,18 +19,16 @@
 #include <cmath>
 #include <string>
 
+#include <tessera/kit/exp_weights.hpp>
 #include <tessera/kit/rng.hpp>
+#include <tessera/kit/trace_schedule.hpp>
 
-#include "algorithms/exp_weights.hpp"
 #include "algorithms/reward_scale.hpp"
-#include "algorithms/trace_schedule.hpp"
 #include "feedback_plan.hpp"
 
 namespace switching_costs {
 
-using bandit_envs::ExpWeights;
 using bandit_envs::LossScale;
-using bandit_envs::TraceSchedule;
 
 class Batched {
 public:
@@ -76,8 +74,8 @@ public:
         r.put_scalar("eta", plan.eta);
 
         const LossScale scale(spec);
-        ExpWeights w(K);
-        TraceSchedule schedule(T);
+        tsr::kit::ExpWeights w(K);
+        tsr::kit::TraceSchedule schedule(T);
         tsr::Vec obs(spec.observation_dim), loss_hat(K);
         env.reset(r.seed(), obs);
         int64_t arm = w.sample(rng_), steps = 0;
@@ -92,7 +90,7 @@ public:
                 if (plan.mode == Mode::full && t == observed_round)
                     for (int64_t i = 0; i < K; ++i)
                         loss_hat(i) = i == arm ? scale.loss(st.reward) : scale.loss(env.observe(i));
-                if (report_step(r, schedule, steps, st.done != 0 || steps == T)) return;
+                if (tsr::kit::report_step(r, schedule, steps, st.done != 0 || steps == T)) return;
                 if (st.done) return;
             }
             if (plan.mode == Mode::full) {

@@ -11,48 +11,12 @@
 
 #include <tessera/sdk.hpp>
 
-#include "../common/plugin_runs.hpp"
-#include "params.hpp"
+#include "../common/env_helpers.hpp"
 
 using namespace tsr::host;
+using tsrtest::create, tsrtest::env_of, tsrtest::table;
 
 namespace {
-
-struct Problem {
-    tsr_object* obj = nullptr;
-    ~Problem() {
-        if (obj) obj->destroy(obj);
-    }
-};
-
-std::unique_ptr<Problem> create(const std::string& id, const KeyValues& params, uint64_t seed) {
-    const Component& c = tsrtest::plugin_registry().require(id, TSR_KIND_PROBLEM);
-    const ParamSet ps = ParamSet::resolve(c, params);
-    tsr_create_args args{};
-    args.struct_size = sizeof args;
-    args.n_params = static_cast<uint32_t>(ps.abi().size());
-    args.params = ps.abi().data();
-    args.seed = seed;
-    auto p = std::make_unique<Problem>();
-    char err[256] = {};
-    REQUIRE(c.desc->create(c.desc, &args, &p->obj, err, sizeof err) == TSR_OK);
-    return p;
-}
-
-tsr::EnvRef env_of(tsr_object* obj) {
-    auto e = tsr::try_ref<tsr::EnvRef, tsr_env_v1>(obj, TSR_ENV_V1);
-    REQUIRE(e.has_value());
-    return *e;
-}
-
-tsr::CRowMatMap table(tsr_object* obj, const char* name) {
-    auto gt = tsr::try_ref<tsr::GroundTruthRef, tsr_ground_truth_v1>(obj, TSR_GROUND_TRUTH_V1);
-    REQUIRE(gt.has_value());
-    auto a = gt->array(name);
-    REQUIRE(a.has_value());
-    REQUIRE(a->ndim == 2);
-    return {static_cast<const double*>(a->data), a->shape[0], a->shape[1]};
-}
 
 // Plays a fixed arm sequence for a whole episode; checks every reward, observation and outcome
 // against the "rewards" table; returns the rewards collected.

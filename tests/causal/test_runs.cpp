@@ -14,17 +14,8 @@ using namespace tsr::host;
 namespace {
 
 RunResult run(const std::string& algo, KeyValues ap, const std::string& problem, KeyValues pp, uint64_t seed = 1) {
-    RunRequest req;
-    req.algorithm = algo;
-    req.algorithm_params = std::move(ap);
-    req.problem = problem;
-    req.problem_params = std::move(pp);
-    req.metrics = {{"dag.structure", {}}, {"dag.ls_score", {}}};
-    req.seed = seed;
-    RunResult r = run_one(tsrtest::plugin_registry(), req);
-    INFO(algo, " on ", problem, " seed ", seed, ": ", run_status_name(r.status), " ", r.error);
-    REQUIRE(r.status == RunStatus::ok);
-    return r;
+    return tsrtest::run_checked(algo, std::move(ap), problem, std::move(pp), {{"dag.structure", {}}, {"dag.ls_score", {}}},
+                                seed);
 }
 
 double metric(const RunResult& r, const std::string& id, const std::string& output) {

@@ -1,12 +1,14 @@
 // tests/common/plugin_runs.hpp — what tests that run the in-tree plugins through the host share:
 // one registry of the plugins built beside the tests (TESSERA_TEST_PLUGIN_DIR, scanned once per
-// process and kept to its end), and lookups into a run's record.
+// process and kept to its end), a checked run, and lookups into a run's record.
 #pragma once
 
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "registry.hpp"
@@ -22,6 +24,24 @@ inline const tsr::host::Registry& plugin_registry() {
         return r;
     }();
     return *reg;
+}
+
+// Runs `algo` on `problem` with the given parameters, metrics and master seed through the host, as
+// `tessera run` does; fails the test case (REQUIRE) unless the run ends ok.
+inline tsr::host::RunResult run_checked(const std::string& algo, tsr::host::KeyValues algo_params,
+                                        const std::string& problem, tsr::host::KeyValues problem_params,
+                                        std::vector<tsr::host::MetricRequest> metrics, uint64_t seed) {
+    tsr::host::RunRequest req;
+    req.algorithm = algo;
+    req.algorithm_params = std::move(algo_params);
+    req.problem = problem;
+    req.problem_params = std::move(problem_params);
+    req.metrics = std::move(metrics);
+    req.seed = seed;
+    tsr::host::RunResult r = tsr::host::run_one(plugin_registry(), req);
+    INFO(algo, " on ", problem, " seed ", seed, ": ", tsr::host::run_status_name(r.status), " ", r.error);
+    REQUIRE(r.status == tsr::host::RunStatus::ok);
+    return r;
 }
 
 // The value of metric output id/output in r; fails the test case when it is missing.

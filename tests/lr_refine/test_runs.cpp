@@ -19,20 +19,9 @@ using namespace tsr::host;
 
 namespace {
 
-const Registry& registry() { return tsrtest::plugin_registry(); }
-
 RunResult run(const std::string& algo, KeyValues ap, uint64_t seed = 1) {
-    RunRequest req;
-    req.algorithm = algo;
-    req.algorithm_params = std::move(ap);
-    req.problem = "logreg.synthetic";
-    req.problem_params = {{"n", "500"}, {"d", "20"}};
-    req.metrics = {{"opt.suboptimality", {}}};
-    req.seed = seed;
-    RunResult r = run_one(registry(), req);
-    INFO(algo, ": ", run_status_name(r.status), " ", r.error);
-    REQUIRE(r.status == RunStatus::ok);
-    return r;
+    return tsrtest::run_checked(algo, std::move(ap), "logreg.synthetic", {{"n", "500"}, {"d", "20"}},
+                                {{"opt.suboptimality", {}}}, seed);
 }
 
 double scalar(const RunResult& r, const char* name) {

@@ -14,24 +14,15 @@ using namespace tsr::host;
 
 namespace {
 
-const Registry& registry() { return tsrtest::plugin_registry(); }
-
 const char* const kExpensive = "tsr.target.v1/loss_gradient,tsr.finite_sum.v1/batch_value_gradient";
 
 RunResult run(const std::string& algo, KeyValues ap, const std::string& problem, KeyValues pp, uint64_t seed = 1) {
-    RunRequest req;
-    req.algorithm = algo;
-    req.algorithm_params = std::move(ap);
-    req.problem = problem;
-    req.problem_params = std::move(pp);
-    req.metrics = {{"opt.suboptimality", {}},
-                   {"opt.objective_at_cost", {{"cost", "400"}, {"counters", kExpensive}}},
-                   {"opt.time_to_target", {{"target", "0.5"}, {"mode", "relative"}, {"counters", kExpensive}}}};
-    req.seed = seed;
-    RunResult r = run_one(registry(), req);
-    INFO(algo, " on ", problem, " seed ", seed, ": ", run_status_name(r.status), " ", r.error);
-    CHECK(r.status == RunStatus::ok);
-    return r;
+    return tsrtest::run_checked(
+        algo, std::move(ap), problem, std::move(pp),
+        {{"opt.suboptimality", {}},
+         {"opt.objective_at_cost", {{"cost", "400"}, {"counters", kExpensive}}},
+         {"opt.time_to_target", {{"target", "0.5"}, {"mode", "relative"}, {"counters", kExpensive}}}},
+        seed);
 }
 
 double metric(const RunResult& r, const std::string& id, const std::string& output) {

@@ -8,16 +8,16 @@
 // Default γ from their Corollary 3.2 with g = T: γ = min{1, √(K ln K / ((e − 1) T))}, giving
 // regret ≤ 2√(e − 1) √(T K ln K). Bandit feedback only: no extra observations. Switches every
 // time the draw changes (Θ(T) of them), which is why it is a poor choice under switching costs.
-// Weights as log-weights (exp_weights.hpp): w ← w·exp(γ x̂/K) is ExpWeights::update_one with the
+// Weights as log-weights (tessera/kit/exp_weights.hpp): w ← w·exp(γ x̂/K) is ExpWeights::update_one with the
 // loss estimate −x̂ and η = γ/K.
 #include <cmath>
 #include <numbers>
 
+#include <tessera/kit/exp_weights.hpp>
 #include <tessera/kit/rng.hpp>
+#include <tessera/kit/trace_schedule.hpp>
 
-#include "exp_weights.hpp"
 #include "reward_scale.hpp"
-#include "trace_schedule.hpp"
 
 namespace bandit_envs {
 
@@ -46,8 +46,8 @@ public:
                                  ? p_.gamma
                                  : std::min(1.0, std::sqrt(K * std::log(K) / ((std::numbers::e - 1.0) * T)));
         const LossScale scale(spec);
-        ExpWeights w(K);
-        TraceSchedule schedule(spec.horizon);
+        tsr::kit::ExpWeights w(K);
+        tsr::kit::TraceSchedule schedule(spec.horizon);
         tsr::Vec obs(spec.observation_dim);
         env.reset(r.seed(), obs);
         for (int64_t t = 1;; ++t) {
@@ -55,7 +55,7 @@ public:
             const double p_a = (1.0 - gamma) * w.probabilities()(a) + gamma / static_cast<double>(K);
             const tsr_env_step st = env.step(a, obs);
             w.update_one(a, -scale.reward01(st.reward) / p_a, gamma / static_cast<double>(K));
-            if (report_step(r, schedule, t, st.done != 0) || st.done) break;
+            if (tsr::kit::report_step(r, schedule, t, st.done != 0) || st.done) break;
         }
     }
 

@@ -9,14 +9,14 @@
 // the default). Full information: the losses of every arm at every step, from the step's outcome
 // vector when the environment gives full feedback, else by observing the K − 1 other arms after
 // each step (counted by the host as extra observations, tsr.env.v1/observe). (1 − η)^ℓ is kept
-// as exp(−η' ℓ) with η' = −ln(1 − η) (exp_weights.hpp).
+// as exp(−η' ℓ) with η' = −ln(1 − η) (tessera/kit/exp_weights.hpp).
 #include <cmath>
 
+#include <tessera/kit/exp_weights.hpp>
 #include <tessera/kit/rng.hpp>
+#include <tessera/kit/trace_schedule.hpp>
 
-#include "exp_weights.hpp"
 #include "reward_scale.hpp"
-#include "trace_schedule.hpp"
 
 namespace bandit_envs {
 
@@ -50,8 +50,8 @@ public:
                                                                   static_cast<double>(spec.horizon)));
         const double eta_exp = -std::log1p(-eta);
         const LossScale scale(spec);
-        ExpWeights w(K);
-        TraceSchedule schedule(spec.horizon);
+        tsr::kit::ExpWeights w(K);
+        tsr::kit::TraceSchedule schedule(spec.horizon);
         tsr::Vec obs(spec.observation_dim), outcome(full ? spec.outcome_dim : 0), loss(K);
         env.reset(r.seed(), obs);
         int64_t a = w.sample(rng_);
@@ -63,7 +63,7 @@ public:
             }
             w.update(loss, eta_exp);
             a = w.lazy_resample(a, std::exp(-eta_exp * loss(a)), rng_);
-            if (report_step(r, schedule, t, st.done != 0) || st.done) break;
+            if (tsr::kit::report_step(r, schedule, t, st.done != 0) || st.done) break;
         }
     }
 

@@ -7,8 +7,9 @@
 // ≤ Σ_{i: Δ_i > 0} 8 ln T / Δ_i + (1 + π²/3) Σ Δ_i (their Theorem 1). Bandit feedback only.
 #include <cmath>
 
+#include <tessera/kit/trace_schedule.hpp>
+
 #include "reward_scale.hpp"
-#include "trace_schedule.hpp"
 
 namespace bandit_envs {
 
@@ -32,7 +33,7 @@ public:
         const int64_t K = spec.n_arms;
         const LossScale scale(spec);
         tsr::Vec sum = tsr::Vec::Zero(K), pulls = tsr::Vec::Zero(K);
-        TraceSchedule schedule(spec.horizon);
+        tsr::kit::TraceSchedule schedule(spec.horizon);
         tsr::Vec obs(spec.observation_dim);
         env.reset(r.seed(), obs);
         for (int64_t t = 1;; ++t) {
@@ -48,7 +49,7 @@ public:
             const tsr_env_step st = env.step(a, obs);
             sum(a) += scale.reward01(st.reward);
             pulls(a) += 1.0;
-            if (report_step(r, schedule, t, st.done != 0) || st.done) break;
+            if (tsr::kit::report_step(r, schedule, t, st.done != 0) || st.done) break;
         }
     }
 

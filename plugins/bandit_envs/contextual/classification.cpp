@@ -27,17 +27,16 @@
 #include <tessera/kit/data_file.hpp>
 #include <tessera/kit/rng.hpp>
 
-#include "table_env.hpp"
+#include "problems/reward_table_env.hpp"
 
 namespace bandit_envs {
 
-class CbClassification : public TableEnv {
+class CbClassification : public RewardTableEnv {
 public:
     static constexpr tsr::Info info{
         "cb.classification", "1.0.0",
         "K-class data (synthetic Gaussian mixture or a CSV file) as a K-armed contextual bandit, iid or class-sorted",
         "Zhou, Li & Gu, Neural Contextual Bandits with UCB-based Exploration, ICML 2020, Sec. 7"};
-    using provides = tsr::Provides<tsr::Env, tsr::GroundTruth>;
     struct Params {
         std::string file;
         int64_t label_column = -1;
@@ -66,7 +65,7 @@ public:
         }
     };
 
-    CbClassification(const Params& p, uint64_t seed) : TableEnv(build(p, seed)) {}
+    CbClassification(const Params& p, uint64_t seed) : RewardTableEnv(build(p, seed)) {}
 
 private:
     struct Labelled {
@@ -133,13 +132,13 @@ private:
         return order;
     }
 
-    static ContextTables build(const Params& p, uint64_t seed) {
+    static RewardTables build(const Params& p, uint64_t seed) {
         Labelled L = p.file.empty() ? synthetic(p, seed) : from_file(p, seed);
         const auto T = static_cast<int64_t>(L.y.size());
         std::vector<int64_t> order(static_cast<size_t>(T));
         std::iota(order.begin(), order.end(), 0);
         if (p.order == "sorted") order = sorted_order(L.y, L.classes, p.blocks);
-        ContextTables tab;
+        RewardTables tab;
         tab.contexts.resize(T, L.X.cols());
         tab.rewards = tsr::RowMat::Zero(T, L.classes);
         for (int64_t t = 0; t < T; ++t) {

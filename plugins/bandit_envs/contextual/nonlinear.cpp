@@ -23,7 +23,7 @@
 
 #include <tessera/kit/rng.hpp>
 
-#include "table_env.hpp"
+#include "problems/reward_table_env.hpp"
 
 namespace bandit_envs {
 
@@ -48,13 +48,12 @@ double clipped_gaussian_mean(double mu, double sd, double lo, double hi) {
 
 }  // namespace
 
-class CbNonlinear : public TableEnv {
+class CbNonlinear : public RewardTableEnv {
 public:
     static constexpr tsr::Info info{
         "cb.nonlinear", "1.0.0",
         "contextual bandit with rewards cos(3 a^T x) or (a^T x)^2 on the unit sphere plus Gaussian noise (clipped)",
         "Zhou, Li & Gu, Neural Contextual Bandits with UCB-based Exploration, ICML 2020, Sec. 7.1"};
-    using provides = tsr::Provides<tsr::Env, tsr::GroundTruth>;
     struct Params {
         int64_t T = 2000;
         int64_t d = 10;
@@ -76,10 +75,10 @@ public:
         }
     };
 
-    CbNonlinear(const Params& p, uint64_t seed) : TableEnv(build(p, seed)) {}
+    CbNonlinear(const Params& p, uint64_t seed) : RewardTableEnv(build(p, seed)) {}
 
 private:
-    static ContextTables build(const Params& p, uint64_t seed) {
+    static RewardTables build(const Params& p, uint64_t seed) {
         const bool joint = p.features == "joint";
         const bool cosine = p.reward == "cos";
         const double lo = cosine ? -p.scale : 0.0, hi = p.scale;
@@ -88,7 +87,7 @@ private:
         tsr::RowMat A(joint ? 1 : p.arms, p.d);  // arm vectors (shared: one per arm; joint: a)
         for (int64_t k = 0; k < A.rows(); ++k) A.row(k) = on_sphere(ra, p.d).transpose();
 
-        ContextTables tab;
+        RewardTables tab;
         tab.contexts.resize(p.T, joint ? p.arms * p.d : p.d);
         tab.rewards.resize(p.T, p.arms);
         tab.mean_rewards.resize(p.T, p.arms);

@@ -1,15 +1,25 @@
-// trace_schedule.hpp — when a bandit algorithm reports a trace point: at steps spaced
-// geometrically (×1.1, for log-log regret curves and regret.slope) and at least every T/100 steps
-// (for linear plots), and at the last step. About 150 points whatever T; the host adds the env.*
-// columns (regret, switches, ...) at each.
+// tessera/kit/trace_schedule.hpp — when a step-by-step (bandit / online) algorithm reports a
+// trace point: at steps spaced geometrically (×1.1, for log-log regret curves and regret.slope),
+// at least every T/100 steps (for linear plots), and at the last step. About 150 points whatever
+// T; for an environment run the host adds the env.* columns (regret, switches, ...) at each.
+//
+//   tsr::kit::TraceSchedule schedule(spec.horizon);
+//   for (int64_t t = 1; ; ++t) {
+//       ... one step ...
+//       if (tsr::kit::report_step(r, schedule, t, st.done != 0) || st.done) break;
+//   }
+//
+// Used by bandit.exp3 / bandit.ucb1 / bandit.hedge_sd (plugins/bandit_envs) and sc.batched
+// (plugins/switching_costs). Ownership: a value. Thread rule: the thread that runs the algorithm.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 
 #include <tessera/sdk.hpp>
+#include <tessera/sdk/run.hpp>
 
-namespace bandit_envs {
+namespace tsr::kit {
 
 class TraceSchedule {
 public:
@@ -33,4 +43,4 @@ inline bool report_step(tsr::Run& r, TraceSchedule& schedule, int64_t steps, boo
     return r.report_values(steps, {});
 }
 
-}  // namespace bandit_envs
+}  // namespace tsr::kit

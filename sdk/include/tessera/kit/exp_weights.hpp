@@ -1,22 +1,31 @@
-// exp_weights.hpp — exponential weights over K arms, the core shared by EXP3, Hedge, the
-// shrinking-dartboard Hedge and the batched framework of plugins/switching_costs.
+// tessera/kit/exp_weights.hpp — exponential weights over K arms (Hedge / EXP3 core), the piece
+// shared by bandit.exp3 and bandit.hedge_sd (plugins/bandit_envs) and sc.batched
+// (plugins/switching_costs).
 //
 //   w_i ∝ exp(−η Σ_s ℓ̂_s(i)),   p = w / Σ w        (kept as log-weights: no under/overflow)
+//
+//   tsr::kit::ExpWeights w(K);
+//   int64_t a = w.sample(rng, gamma);     // a ~ (1 − γ) p + γ/K
+//   w.update_one(a, loss / p_a, eta);     // bandit feedback: an estimate that is zero off arm a
+//   w.update(loss_vector, eta);           // full information
 //
 // Lazy ("shrinking dartboard") sampling, Geulen, Vöcking & Winkler (COLT 2010), Algorithm 1:
 // after the update w_i ← w_i·exp(−η ℓ̂(i)) with ℓ̂ ≥ 0, keep the current arm a with probability
 // w_new(a)/w_old(a) = exp(−η ℓ̂(a)), otherwise draw a fresh arm from the new p. The marginal law
 // of the arm played is still p at every step (their Lemma 1), but the arm changes only with
 // probability ≤ η ℓ̂(a): O(√(T log K)) switches instead of Θ(T). Valid when the weights do not
-// depend on the arms played (full information), which is where it is used here.
+// depend on the arms played (full information).
+//
+// Ownership: a value (two K-vectors). Thread rule: one object per thread.
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 
 #include <tessera/kit/rng.hpp>
 #include <tessera/sdk.hpp>
 
-namespace bandit_envs {
+namespace tsr::kit {
 
 class ExpWeights {
 public:
@@ -37,7 +46,7 @@ public:
     }
 
     // An arm drawn from p mixed with the uniform law: (1 − γ) p + γ/K.
-    int64_t sample(tsr::kit::Rng& rng, double gamma = 0.0) const {
+    int64_t sample(Rng& rng, double gamma = 0.0) const {
         double u = rng.uniform();
         const int64_t k = arms();
         for (int64_t i = 0; i < k - 1; ++i) {
@@ -49,7 +58,7 @@ public:
 
     // Shrinking-dartboard step, after update(ℓ̂, η): keep `current` with probability
     // exp(−η ℓ̂(current)), else draw afresh from the new p.
-    int64_t lazy_resample(int64_t current, double keep_probability, tsr::kit::Rng& rng) const {
+    int64_t lazy_resample(int64_t current, double keep_probability, Rng& rng) const {
         return rng.uniform() < keep_probability ? current : sample(rng);
     }
 
@@ -65,4 +74,4 @@ private:
     tsr::Vec p_;
 };
 
-}  // namespace bandit_envs
+}  // namespace tsr::kit
