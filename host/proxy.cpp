@@ -40,7 +40,11 @@ constexpr const char* kSlotNames[kProxySlots] = {
     "tsr.bilevel.v1/project_x",             "tsr.bilevel.v1/project_y",
     "tsr.coordinate.v1/gradient",           "tsr.coordinate.v1/block_gradient",
     "tsr.coordinate.v1/block_hessian",      "tsr.coordinate.v1/coordinate_lipschitz",
-    "tsr.coordinate.v1/block_bound"};
+    "tsr.coordinate.v1/block_bound",
+    "tsr.env.v1/reset",                     "tsr.env.v1/step",
+    "tsr.env.v1/observe",
+    "tsr.set_function.v1/value",            "tsr.set_function.v1/gains",
+    "tsr.stream.v1/next",                   "tsr.stream.v1/solution"};
 
 // How a slot is charged: call-only slots are counted but cost no units; one-point slots cost one
 // unit per call; batch slots cost the units the thunk names (m, n, ...).
@@ -59,6 +63,9 @@ constexpr Charge charge_of(int slot) {
         case kBilevelProjectY:
         case kCoordinateLipschitz:
         case kCoordinateBlockBound:
+        case kEnvReset:
+        case kStreamNext:
+        case kStreamSolution:
             return Charge::call_only;
         case kObjectiveValueBatch:
         case kFiniteSumBatchValue:
@@ -70,6 +77,7 @@ constexpr Charge charge_of(int slot) {
         case kTargetLossGradient:
         case kBilevelUpper:
         case kBilevelLower:
+        case kSetGains:
             return Charge::units;
         default:
             return Charge::one_unit;
@@ -84,7 +92,8 @@ bool proxy_slot_is_oracle(int slot) { return charge_of(slot) != Charge::call_onl
 
 bool proxy_can_serve(const std::string& id) {
     return id == TSR_OBJECTIVE_V1 || id == TSR_FINITE_SUM_V1 || id == TSR_BOUNDS_V1 || id == TSR_DATASET_V1 ||
-           id == TSR_OPERATOR_V1 || id == TSR_TARGET_V1 || id == TSR_BILEVEL_V1 || id == TSR_COORDINATE_V1;
+           id == TSR_OPERATOR_V1 || id == TSR_TARGET_V1 || id == TSR_BILEVEL_V1 || id == TSR_COORDINATE_V1 ||
+           id == TSR_ENV_V1 || id == TSR_SET_FUNCTION_V1 || id == TSR_STREAM_V1;
 }
 
 double seconds_per_tick() {
@@ -339,6 +348,70 @@ struct ProxyThunks {
         of(o).coordinate_->hessian_pattern(of(o).inner_, n_pairs, pairs);
     }
 
+    // tsr.env.v1: what was played is logged after the problem accepted the step.
+    static void e_spec(tsr_object* o, tsr_env_spec* out) { of(o).env_->spec(of(o).inner_, out); }
+    static tsr_status e_reset(tsr_object* o, uint64_t seed, double* observation) {
+        Proxy& p = of(o);
+        const tsr_status s = forward<kEnvReset>(p, 0, p.env_->reset, seed, observation);
+        if (s == TSR_OK) p.env_log_.episode_starts.push_back(static_cast<int64_t>(p.env_log_.actions.size()));
+        return s;
+    }
+    static tsr_status e_step(tsr_object* o, int64_t arm, const double* action, double* observation, double* outcome,
+                             tsr_env_step* out) {
+        Proxy& p = of(o);
+        const tsr_status s = forward<kEnvStep>(p, 1, p.env_->step, arm, action, observation, outcome, out);
+        if (s == TSR_OK && out && TSR_HAS_FIELD(out, tsr_env_step, reward)) {
+            p.env_log_.actions.push_back(p.env_log_.discrete ? arm : -1);
+            p.env_log_.rewards.push_back(out->reward);
+        }
+        return s;
+    }
+    static tsr_status e_observe(tsr_object* o, int64_t arm, double* reward) {
+        Proxy& p = of(o);
+        return forward<kEnvObserve>(p, 1, p.env_->observe, arm, reward);
+    }
+
+    // tsr.set_function.v1
+    static int64_t sf_ground_size(tsr_object* o) { return of(o).set_function_->ground_size(of(o).inner_); }
+    static void sf_properties(tsr_object* o, tsr_set_function_properties* out) {
+        of(o).set_function_->properties(of(o).inner_, out);
+    }
+    static tsr_status sf_value(tsr_object* o, int64_t m, const int64_t* set, double* out) {
+        Proxy& p = of(o);
+        return forward<kSetValue>(p, 1, p.set_function_->value, m, set, out);
+    }
+    static tsr_status sf_gains(tsr_object* o, int64_t m, const int64_t* set, int64_t k, const int64_t* cand,
+                               double* out) {
+        Proxy& p = of(o);
+        return forward<kSetGains>(p, k > 0 ? k : 0, p.set_function_->gains, m, set, k, cand, out);
+    }
+
+    // tsr.stream.v1: updates and solutions are logged once the problem accepted them.
+    static int64_t st_length(tsr_object* o) { return of(o).stream_->length(of(o).inner_); }
+    static tsr_status st_next(tsr_object* o, tsr_stream_update* out) {
+        Proxy& p = of(o);
+        const int64_t units = p.total_units();
+        const tsr_status s = forward<kStreamNext>(p, 0, p.stream_->next, out);
+        if (s == TSR_OK && out && TSR_HAS_FIELD(out, tsr_stream_update, element) && out->kind != TSR_UPDATE_END) {
+            StreamLog& log = p.stream_log_;
+            log.updates.push_back(out->kind);
+            log.updates.push_back(out->element);
+            log.queries.push_back(units);
+        }
+        return s;
+    }
+    static tsr_status st_solution(tsr_object* o, int64_t m, const int64_t* set) {
+        Proxy& p = of(o);
+        const tsr_status s = forward<kStreamSolution>(p, 0, p.stream_->solution, m, set);
+        if (s == TSR_OK) {
+            StreamLog& log = p.stream_log_;
+            log.solution_step.push_back(static_cast<int64_t>(log.queries.size()));
+            if (m > 0) log.solution_elements.insert(log.solution_elements.end(), set, set + m);
+            log.solution_offsets.push_back(static_cast<int64_t>(log.solution_elements.size()));
+        }
+        return s;
+    }
+
     // tsr_object
     static void destroy(tsr_object*) {}  // owned by the runner, never by the algorithm
     static const void* get_interface(tsr_object* o, const char* id) {
@@ -353,6 +426,9 @@ struct ProxyThunks {
         if (s == TSR_TARGET_V1) return p.target_ ? &p.target_table_ : nullptr;
         if (s == TSR_BILEVEL_V1) return p.bilevel_ ? &p.bilevel_table_ : nullptr;
         if (s == TSR_COORDINATE_V1) return p.coordinate_ ? &p.coordinate_table_ : nullptr;
+        if (s == TSR_ENV_V1) return p.env_ ? &p.env_table_ : nullptr;
+        if (s == TSR_SET_FUNCTION_V1) return p.set_function_ ? &p.set_function_table_ : nullptr;
+        if (s == TSR_STREAM_V1) return p.stream_ ? &p.stream_table_ : nullptr;
         return nullptr;
     }
     static uint32_t copy_error(const tsr_object* o, char* buf, uint32_t cap) {
@@ -421,6 +497,18 @@ Proxy::Proxy(tsr_object* problem, int64_t max_evals)
                              &T::c_block_bound,
                              &T::c_block_hessian,
                              coordinate_->hessian_pattern ? &T::c_hessian_pattern : nullptr};
+    env_ = static_cast<const tsr_env_v1*>(problem->get_interface(problem, TSR_ENV_V1));
+    if (env_) {
+        env_table_ = {&T::e_spec, &T::e_reset, &T::e_step, &T::e_observe};
+        tsr_env_spec spec{};
+        spec.struct_size = sizeof spec;
+        env_->spec(problem, &spec);
+        env_log_.discrete = spec.n_arms > 0;
+    }
+    set_function_ = static_cast<const tsr_set_function_v1*>(problem->get_interface(problem, TSR_SET_FUNCTION_V1));
+    if (set_function_) set_function_table_ = {&T::sf_ground_size, &T::sf_properties, &T::sf_value, &T::sf_gains};
+    stream_ = static_cast<const tsr_stream_v1*>(problem->get_interface(problem, TSR_STREAM_V1));
+    if (stream_) stream_table_ = {&T::st_length, &T::st_next, &T::st_solution};
 }
 
 int64_t Proxy::slot_units(int slot) const {

@@ -32,9 +32,12 @@
 #include <tessera/iface/bounds.h>
 #include <tessera/iface/coordinate.h>
 #include <tessera/iface/dataset.h>
+#include <tessera/iface/env.h>
 #include <tessera/iface/finite_sum.h>
 #include <tessera/iface/objective.h>
 #include <tessera/iface/operator.h>
+#include <tessera/iface/set_function.h>
+#include <tessera/iface/stream.h>
 #include <tessera/iface/target.h>
 
 #include "run_result.hpp"
@@ -78,6 +81,16 @@ enum ProxySlot : int {
     kCoordinateBlockHessian,
     kCoordinateLipschitz,
     kCoordinateBlockBound,
+    // tsr.env.v1: a step and an extra observation are one unit each; reset is a call
+    kEnvReset,
+    kEnvStep,
+    kEnvObserve,
+    // tsr.set_function.v1: a value query is one unit, gains one unit per candidate
+    kSetValue,
+    kSetGains,
+    // tsr.stream.v1: calls only
+    kStreamNext,
+    kStreamSolution,
     kProxySlots
 };
 const char* proxy_slot_name(int slot);
@@ -88,6 +101,26 @@ bool proxy_slot_is_oracle(int slot);
 
 // Interface ids the proxy can serve.
 bool proxy_can_serve(const std::string& interface_id);
+
+// What the proxy saw of an environment: every step's action and reward, so that the host (not the
+// algorithm) records what was played. `episode_starts` holds the step index of each reset.
+struct EnvLog {
+    bool discrete = false;
+    std::vector<int64_t> actions;  // the arm, or -1 for a vector action
+    std::vector<double> rewards;
+    std::vector<int64_t> episode_starts;
+};
+
+// What the proxy saw of an update stream: the updates delivered, the oracle units spent when each
+// was pulled, and the solutions handed over (CSR: solution r is
+// elements[offsets[r] .. offsets[r+1]), given after solution_step[r] updates).
+struct StreamLog {
+    std::vector<int64_t> updates;  // (kind, element) pairs
+    std::vector<int64_t> queries;
+    std::vector<int64_t> solution_step;
+    std::vector<int64_t> solution_offsets{0};
+    std::vector<int64_t> solution_elements;
+};
 
 class Proxy {
 public:
@@ -105,6 +138,10 @@ public:
     }
     // Counters of the slots that were called, with times in seconds.
     std::vector<Counter> counters() const;
+    // The environment's and the stream's logs; null when the problem serves no such interface.
+    const EnvLog* env_log() const { return env_ ? &env_log_ : nullptr; }
+    const StreamLog* stream_log() const { return stream_ ? &stream_log_ : nullptr; }
+    int64_t env_steps() const { return static_cast<int64_t>(env_log_.actions.size()); }
 
     // No call counter: the sampling countdown already knows how many calls were forwarded
     // (calls()), which saves the hot path an increment.
@@ -148,6 +185,9 @@ private:
     const tsr_target_v1* target_ = nullptr;
     const tsr_bilevel_v1* bilevel_ = nullptr;
     const tsr_coordinate_v1* coordinate_ = nullptr;
+    const tsr_env_v1* env_ = nullptr;
+    const tsr_set_function_v1* set_function_ = nullptr;
+    const tsr_stream_v1* stream_ = nullptr;
     tsr_objective_v1 objective_table_{};
     tsr_finite_sum_v1 finite_sum_table_{};
     tsr_bounds_v1 bounds_table_{};
@@ -156,6 +196,11 @@ private:
     tsr_target_v1 target_table_{};
     tsr_bilevel_v1 bilevel_table_{};
     tsr_coordinate_v1 coordinate_table_{};
+    tsr_env_v1 env_table_{};
+    tsr_set_function_v1 set_function_table_{};
+    tsr_stream_v1 stream_table_{};
+    EnvLog env_log_;
+    StreamLog stream_log_;
     // Units of the calls that count a constant (read once, at creation): operator value counts
     // n_components; full bilevel calls count n_upper / n_lower.
     int64_t operator_n_ = 0;

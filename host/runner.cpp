@@ -16,6 +16,7 @@
 #include "errors.hpp"
 #include "params.hpp"
 #include "provenance.hpp"
+#include "interaction_record.hpp"
 #include "proxy.hpp"
 #include "text.hpp"
 
@@ -155,6 +156,7 @@ struct HostState {
     bool diverged = false;
     std::string stop_reason;
     std::vector<std::array<int64_t, kProxySlots>> unit_snapshots;
+    std::vector<int64_t> env_steps_at_point;
 
     double elapsed() const {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -213,6 +215,7 @@ tsr_status report_point(const tsr_run_context* ctx, const tsr_trace_point* p) {
     }
     for (auto& col : t.values) col.resize(row + 1, std::numeric_limits<double>::quiet_NaN());
     h.proxy->units_snapshot(h.unit_snapshots.emplace_back().data());
+    if (h.proxy->env_log()) h.env_steps_at_point.push_back(h.proxy->env_steps());
     if (has_objective && !std::isfinite(f)) h.diverged = true;
     return h.should_stop() ? TSR_STOPPED : TSR_OK;
 }
@@ -423,7 +426,7 @@ RunResult run_one(const Registry& registry, const RunRequest& req) {
     }
 
     Proxy proxy(problem.p, req.budget.max_evals);
-    HostState h{&r, &proxy, req.budget, std::chrono::steady_clock::now(), {}, false, false, {}, {}};
+    HostState h{&r, &proxy, req.budget, std::chrono::steady_clock::now(), {}, false, false, {}, {}, {}};
     if (req.budget.max_seconds > 0) {
         h.has_deadline = true;
         h.deadline = h.start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -447,6 +450,10 @@ RunResult run_one(const Registry& registry, const RunRequest& req) {
     r.counters = proxy.counters();
     r.total_evals = proxy.total_units();
     add_unit_columns(h);
+    // Names under "env." and "stream." are the host's record of the interaction, not the algorithm's.
+    std::erase_if(r.arrays, [](const Array& a) { return a.name.starts_with("env.") || a.name.starts_with("stream."); });
+    if (const EnvLog* log = proxy.env_log()) record_env(*log, h.env_steps_at_point, problem.p, r);
+    if (const StreamLog* log = proxy.stream_log()) record_stream(*log, r);
 
     if (h.diverged) {
         r.status = RunStatus::diverged;

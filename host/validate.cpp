@@ -193,6 +193,10 @@ public:
         if (auto* t = find_interface<tsr_target_v1>(o.p, TSR_TARGET_V1)) validate_target(o.p, t, add_check);
         if (auto* t = find_interface<tsr_bilevel_v1>(o.p, TSR_BILEVEL_V1)) validate_bilevel(o.p, t, add_check);
         if (auto* t = find_interface<tsr_coordinate_v1>(o.p, TSR_COORDINATE_V1)) validate_coordinate(o.p, t, add_check);
+        if (auto* t = find_interface<tsr_env_v1>(o.p, TSR_ENV_V1)) validate_env(o.p, t, add_check);
+        auto* set_function = find_interface<tsr_set_function_v1>(o.p, TSR_SET_FUNCTION_V1);
+        if (set_function) validate_set_function(o.p, set_function, add_check);
+        if (auto* t = find_interface<tsr_stream_v1>(o.p, TSR_STREAM_V1)) validate_stream(o.p, t, set_function, add_check);
         check_bad_params(c);
     }
 

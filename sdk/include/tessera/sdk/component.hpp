@@ -27,7 +27,10 @@
 #include "serve.hpp"
 #include "serve_bilevel.hpp"
 #include "serve_coordinate.hpp"
+#include "serve_env.hpp"
 #include "serve_operator.hpp"
+#include "serve_set_function.hpp"
+#include "serve_stream.hpp"
 #include "serve_target.hpp"
 
 namespace tsr {

@@ -20,10 +20,13 @@
 #include "../iface/bounds.h"
 #include "../iface/coordinate.h"
 #include "../iface/dataset.h"
+#include "../iface/env.h"
 #include "../iface/finite_sum.h"
 #include "../iface/ground_truth.h"
 #include "../iface/objective.h"
 #include "../iface/operator.h"
+#include "../iface/set_function.h"
+#include "../iface/stream.h"
 #include "../iface/target.h"
 #include "eigen.hpp"
 #include "errors.hpp"
@@ -367,6 +370,133 @@ private:
     const tsr_coordinate_v1* t_;
     int64_t dim_;
     double l1_;
+};
+
+// tsr.env.v1: an environment played step by step. The spec is read once. Observation, outcome
+// and action vectors are the caller's, sized from the spec (an empty Vec when a dimension is 0).
+class EnvRef {
+public:
+    EnvRef(tsr_object* obj, const tsr_env_v1* t) : obj_(obj), t_(t) {
+        spec_.struct_size = sizeof spec_;
+        t->spec(obj, &spec_);
+    }
+
+    const tsr_env_spec& spec() const { return spec_; }
+
+    void reset(uint64_t seed, VecRef observation) const {
+        check_size(observation, spec_.observation_dim, "reset: observation");
+        check(t_->reset(obj_, seed, observation.size() ? observation.data() : nullptr), obj_);
+    }
+    void reset(uint64_t seed) const {
+        check_size_zero(spec_.observation_dim, "reset");
+        check(t_->reset(obj_, seed, nullptr), obj_);
+    }
+    // Discrete action, bandit or full feedback (the outcome, if wanted, through the next form).
+    tsr_env_step step(int64_t arm, VecRef observation) const {
+        check_size(observation, spec_.observation_dim, "step: observation");
+        return raw_step(arm, nullptr, observation.size() ? observation.data() : nullptr, nullptr);
+    }
+    tsr_env_step step(int64_t arm, VecRef observation, VecRef outcome) const {
+        check_size(observation, spec_.observation_dim, "step: observation");
+        check_size(outcome, spec_.outcome_dim, "step: outcome");
+        return raw_step(arm, nullptr, observation.size() ? observation.data() : nullptr,
+                        outcome.size() ? outcome.data() : nullptr);
+    }
+    // Vector action (n_arms == 0).
+    tsr_env_step step_vector(CVecRef action, VecRef observation, VecRef outcome) const {
+        check_size(action, spec_.action_dim, "step: action");
+        check_size(observation, spec_.observation_dim, "step: observation");
+        check_size(outcome, spec_.outcome_dim, "step: outcome");
+        return raw_step(-1, action.data(), observation.size() ? observation.data() : nullptr,
+                        outcome.size() ? outcome.data() : nullptr);
+    }
+    // The reward `arm` would have earned at the step just played (an extra observation).
+    double observe(int64_t arm) const {
+        double r;
+        check(t_->observe(obj_, arm, &r), obj_);
+        return r;
+    }
+
+private:
+    tsr_env_step raw_step(int64_t arm, const double* action, double* obs, double* outcome) const {
+        tsr_env_step st{};
+        st.struct_size = sizeof st;
+        check(t_->step(obj_, arm, action, obs, outcome, &st), obj_);
+        return st;
+    }
+    template <class V>
+    static void check_size(const V& v, int64_t want, const char* what) {
+        if (v.size() != want)
+            throw InvalidArgument(std::string(what) + " has " + std::to_string(v.size()) +
+                                  " entries; the environment's spec says " + std::to_string(want));
+    }
+    static void check_size_zero(int64_t dim, const char* what) {
+        if (dim != 0)
+            throw InvalidArgument(std::string(what) + ": the environment has observations of " + std::to_string(dim) +
+                                  " entries; pass a vector for them");
+    }
+    tsr_object* obj_;
+    const tsr_env_v1* t_;
+    tsr_env_spec spec_{};
+};
+
+// tsr.set_function.v1: f over {0, …, n−1}; every value and every candidate's gain is one query.
+class SetFunctionRef {
+public:
+    SetFunctionRef(tsr_object* obj, const tsr_set_function_v1* t) : obj_(obj), t_(t), n_(t->ground_size(obj)) {
+        props_.struct_size = sizeof props_;
+        t->properties(obj, &props_);
+    }
+
+    int64_t ground_size() const { return n_; }
+    const tsr_set_function_properties& properties() const { return props_; }
+
+    double value(std::span<const int64_t> set) const {
+        double f;
+        check(t_->value(obj_, detail::size_of(set), set.data(), &f), obj_);
+        return f;
+    }
+    // out[j] = f(S ∪ {cand[j]}) − f(S); out has cand.size() entries.
+    void gains(std::span<const int64_t> set, std::span<const int64_t> cand, VecRef out) const {
+        if (out.size() != detail::size_of(cand))
+            throw InvalidArgument("gains: out has " + std::to_string(out.size()) + " entries for " +
+                                  std::to_string(cand.size()) + " candidates");
+        check(t_->gains(obj_, detail::size_of(set), set.data(), detail::size_of(cand), cand.data(), out.data()), obj_);
+    }
+    double gain(std::span<const int64_t> set, int64_t e) const {
+        double g;
+        check(t_->gains(obj_, detail::size_of(set), set.data(), 1, &e, &g), obj_);
+        return g;
+    }
+
+private:
+    tsr_object* obj_;
+    const tsr_set_function_v1* t_;
+    int64_t n_;
+    tsr_set_function_properties props_{};
+};
+
+// tsr.stream.v1: insert/delete updates of the active ground set.
+class StreamRef {
+public:
+    StreamRef(tsr_object* obj, const tsr_stream_v1* t) : obj_(obj), t_(t), length_(t->length(obj)) {}
+
+    int64_t length() const { return length_; }
+    // kind == TSR_UPDATE_END after the last update.
+    tsr_stream_update next() const {
+        tsr_stream_update u{};
+        u.struct_size = sizeof u;
+        check(t_->next(obj_, &u), obj_);
+        return u;
+    }
+    void solution(std::span<const int64_t> set) const {
+        check(t_->solution(obj_, detail::size_of(set), set.data()), obj_);
+    }
+
+private:
+    tsr_object* obj_;
+    const tsr_stream_v1* t_;
+    int64_t length_;
 };
 
 // Looks up interface `Table` on obj and wraps it; nullopt when the object does not serve it.

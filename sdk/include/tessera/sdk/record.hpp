@@ -43,6 +43,14 @@ public:
         for (int32_t k = 0; k < a->ndim; ++k) size *= a->shape[k];
         return CVecMap(static_cast<const double*>(a->data), size);
     }
+    // An int64 array (host-recorded "env.actions", "stream.updates", ...) seen flat, if present.
+    std::optional<std::span<const int64_t>> int_array(std::string_view name) const {
+        const tsr_array* a = array(name);
+        if (!a || a->dtype != TSR_DTYPE_I64) return std::nullopt;
+        int64_t size = 1;
+        for (int32_t k = 0; k < a->ndim; ++k) size *= a->shape[k];
+        return std::span<const int64_t>(static_cast<const int64_t*>(a->data), static_cast<size_t>(size));
+    }
     std::optional<double> scalar(std::string_view name) const {
         for (uint32_t i = 0; i < in_->n_scalars; ++i)
             if (name == in_->scalar_names[i]) return in_->scalar_values[i];
@@ -67,6 +75,10 @@ public:
     std::optional<CoordinateRef> coordinate() const {
         return try_ref<CoordinateRef, tsr_coordinate_v1>(in_->problem, TSR_COORDINATE_V1);
     }
+    std::optional<SetFunctionRef> set_function() const {
+        return try_ref<SetFunctionRef, tsr_set_function_v1>(in_->problem, TSR_SET_FUNCTION_V1);
+    }
+    std::optional<EnvRef> env() const { return try_ref<EnvRef, tsr_env_v1>(in_->problem, TSR_ENV_V1); }
     std::optional<GroundTruthRef> ground_truth() const {
         return try_ref<GroundTruthRef, tsr_ground_truth_v1>(in_->problem, TSR_GROUND_TRUTH_V1);
     }

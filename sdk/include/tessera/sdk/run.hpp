@@ -110,6 +110,9 @@ public:
     TargetRef target() const { return need<TargetRef, tsr_target_v1>(TSR_TARGET_V1); }
     BilevelRef bilevel() const { return need<BilevelRef, tsr_bilevel_v1>(TSR_BILEVEL_V1); }
     CoordinateRef coordinate() const { return need<CoordinateRef, tsr_coordinate_v1>(TSR_COORDINATE_V1); }
+    EnvRef env() const { return need<EnvRef, tsr_env_v1>(TSR_ENV_V1); }
+    SetFunctionRef set_function() const { return need<SetFunctionRef, tsr_set_function_v1>(TSR_SET_FUNCTION_V1); }
+    StreamRef stream() const { return need<StreamRef, tsr_stream_v1>(TSR_STREAM_V1); }
     std::optional<OperatorRef> maybe_monotone_operator() const {
         return try_ref<OperatorRef, tsr_operator_v1>(ctx_->problem, TSR_OPERATOR_V1);
     }
@@ -121,6 +124,13 @@ public:
     }
     std::optional<CoordinateRef> maybe_coordinate() const {
         return try_ref<CoordinateRef, tsr_coordinate_v1>(ctx_->problem, TSR_COORDINATE_V1);
+    }
+    std::optional<EnvRef> maybe_env() const { return try_ref<EnvRef, tsr_env_v1>(ctx_->problem, TSR_ENV_V1); }
+    std::optional<SetFunctionRef> maybe_set_function() const {
+        return try_ref<SetFunctionRef, tsr_set_function_v1>(ctx_->problem, TSR_SET_FUNCTION_V1);
+    }
+    std::optional<StreamRef> maybe_stream() const {
+        return try_ref<StreamRef, tsr_stream_v1>(ctx_->problem, TSR_STREAM_V1);
     }
     std::optional<BoundsRef> maybe_bounds() const {
         return try_ref<BoundsRef, tsr_bounds_v1>(ctx_->problem, TSR_BOUNDS_V1);

@@ -21,12 +21,15 @@
 //                     std::optional<tsr_array> truth_array(std::string_view name);
 //                     optional: const char* const* truth_names() const;  (NULL-terminated)
 //
-// The interfaces of monotone inclusions, target losses, bilevel and block-coordinate problems
-// have their own headers (included by tessera/sdk.hpp), which list their member functions:
+// The interfaces of monotone inclusions, target losses, bilevel and block-coordinate problems,
+// environments, set functions and update streams have their own headers (included by tessera/sdk.hpp), which list their member functions:
 //   tsr::Operator     serve_operator.hpp     (tsr.operator.v1)
 //   tsr::Target       serve_target.hpp       (tsr.target.v1)
 //   tsr::Bilevel      serve_bilevel.hpp      (tsr.bilevel.v1)
 //   tsr::Coordinate   serve_coordinate.hpp   (tsr.coordinate.v1)
+//   tsr::Env          serve_env.hpp          (tsr.env.v1)
+//   tsr::SetFunction  serve_set_function.hpp (tsr.set_function.v1)
+//   tsr::Stream       serve_stream.hpp       (tsr.stream.v1)
 //
 // "Optional output" there means a map whose data() is nullptr (size 0) when the caller passed
 // NULL: test `out.data() != nullptr` before writing.
