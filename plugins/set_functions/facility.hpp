@@ -11,7 +11,7 @@
 //   k = 1: `clusters` centres uniform in [0, 1]^d;
 //   k = 2: each point: a uniformly chosen centre plus N(0, spread² I_d);
 //   k = 3: clients: m points drawn the same way (k = 2's law, their own stream).
-// σ is `bandwidth`. The similarity matrix (n × m, float) is computed once.
+// σ is `bandwidth`. The similarity matrix (n × m, double) is computed once.
 //
 // Batched gains: b(S) is computed once per call (O(|S| m)), then each candidate costs O(m).
 #pragma once
@@ -51,42 +51,42 @@ public:
         const double inv = 1.0 / (2.0 * bandwidth * bandwidth);
         for (int64_t e = 0; e < n_; ++e)
             for (int64_t i = 0; i < m_; ++i)
-                sim_[e * m_ + i] = static_cast<float>(std::exp(-(points.row(e) - clients.row(i)).squaredNorm() * inv));
+                sim_[e * m_ + i] = (std::exp(-(points.row(e) - clients.row(i)).squaredNorm() * inv));
     }
 
     int64_t n() const { return n_; }
     int64_t m() const { return m_; }
-    std::span<const float> row(int64_t e) const { return {sim_.data() + e * m_, static_cast<size_t>(m_)}; }
+    std::span<const double> row(int64_t e) const { return {sim_.data() + e * m_, static_cast<size_t>(m_)}; }
 
     double value(std::span<const int64_t> S) {
         fill_best(S);
         double v = 0.0;
-        for (float b : best_) v += b;
+        for (double b : best_) v += b;
         return v;
     }
 
     void gains(std::span<const int64_t> S, std::span<const int64_t> cand, std::span<double> out) {
         fill_best(S);
         for (size_t c = 0; c < cand.size(); ++c) {
-            const float* s = sim_.data() + cand[c] * m_;
+            const double* s = sim_.data() + cand[c] * m_;
             double g = 0.0;
-            for (int64_t i = 0; i < m_; ++i) g += std::max(0.0f, s[i] - best_[i]);
+            for (int64_t i = 0; i < m_; ++i) g += std::max(0.0, s[i] - best_[i]);
             out[c] = g;
         }
     }
 
 private:
     void fill_best(std::span<const int64_t> S) {
-        std::fill(best_.begin(), best_.end(), 0.0f);
+        std::fill(best_.begin(), best_.end(), 0.0);
         for (int64_t e : S) {
-            const float* s = sim_.data() + e * m_;
+            const double* s = sim_.data() + e * m_;
             for (int64_t i = 0; i < m_; ++i) best_[i] = std::max(best_[i], s[i]);
         }
     }
 
     int64_t n_, m_;
-    std::vector<float> sim_;   // n × m, row e = sim(·, e)
-    std::vector<float> best_;  // b_i(S) of the current call
+    std::vector<double> sim_;   // n × m, row e = sim(·, e)
+    std::vector<double> best_;  // b_i(S) of the current call
 };
 
 }  // namespace setfn

@@ -18,16 +18,7 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // An I64 run array as a flat span (empty when absent or of another type).
 inline std::span<const int64_t> i64_array(const tsr::RunRecord& r, const char* name) {
-    const tsr_array* a = r.array(name);
-    if (!a || a->dtype != TSR_DTYPE_I64) return {};
-    int64_t size = 1;
-    for (int32_t k = 0; k < a->ndim; ++k) size *= a->shape[k];
-    return {static_cast<const int64_t*>(a->data), static_cast<size_t>(size)};
-}
-
-// The problem's set function, not proxied (the metric's queries are not the run's).
-inline std::optional<tsr::SetFunctionRef> set_function(const tsr::RunRecord& r) {
-    return tsr::try_ref<tsr::SetFunctionRef, tsr_set_function_v1>(r.problem(), TSR_SET_FUNCTION_V1);
+    return r.int_array(name).value_or(std::span<const int64_t>());
 }
 
 // The active set after a prefix of the updates, advanced step by step.

@@ -43,7 +43,7 @@ public:
 
     void evaluate(const tsr::RunRecord& r, std::span<double> out) {
         std::fill(out.begin(), out.end(), kNaN);
-        const auto f = set_function(r);
+        const auto f = r.set_function();  // not proxied: the metric's queries are not the run's
         const auto updates = i64_array(r, "stream.updates");
         const auto steps = i64_array(r, "stream.solution_step");
         const auto offsets = i64_array(r, "stream.solution_offsets");
