@@ -5,7 +5,7 @@
 //
 // Policy interface:
 //   void insert(int64_t e);   void erase(int64_t e);   std::span<const int64_t> solution() const;
-//   void trace(std::vector<tsr::Named>& extra) const;   // algorithm-specific counters
+//   int64_t restarts() const;   // level rebuilds / greedy recomputations / sieve restarts so far
 #pragma once
 
 #include <algorithm>

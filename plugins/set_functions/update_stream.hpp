@@ -4,9 +4,10 @@
 //   random       U updates; each is a delete of a uniformly random active element with probability
 //                delete_fraction (an insert when nothing is active), else an insert of a uniformly
 //                random inactive element (a delete when everything is active).
-//   window       a sliding window of width w over a random order π of the n elements: for t < n,
-//                insert π[t], then delete π[t − w] once t ≥ w − 1 … i.e. at most w elements active;
-//                U = n + (n − w) updates: the last n − w deletes come interleaved with the inserts.
+//   window       a sliding window of width w over a random order π of the n elements: insert π[0],
+//                π[1], …; once w are active, every insert is followed by the delete of the oldest
+//                active element, so at most w + 1 are active at once (w between pairs);
+//                U = n + (n − w) updates.
 //   adversarial  as random, but a delete removes an element of the last solution the algorithm
 //                reported (stream.solution) that is still active, chosen uniformly; a random active
 //                element when none is left. This is the "delete the current solution" pattern that
