@@ -68,7 +68,7 @@ void check_levels(F& f, const Levels& L, const std::set<int64_t>& active, const 
     }
     // The last level ends the structure: |G| = k or nothing passes its filter.
     if (L.num_levels() < k) CHECK(expect.empty());
-    CHECK(L.value() == doctest::Approx(f.value(G)).epsilon(1e-6));  // float similarities
+    CHECK(L.value() == doctest::Approx(f.value(G)).epsilon(1e-9));
 }
 
 template <class F>
