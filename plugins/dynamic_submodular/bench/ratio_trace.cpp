@@ -1,8 +1,9 @@
 // ratio_trace — the value ratio f(S_t)/f(greedy_t) of dynsub.dynamic over time, the series the
 // report cannot draw yet (sf.value_ratio gives its min and mean only). Same headers as the plugins
-// (coverage.hpp, facility.hpp, update_stream.hpp, parallel_guesses.hpp, lazy_greedy.hpp) and the same
-// instance and stream for a given seed as sf.coverage / sf.facility with their defaults, but the
-// algorithm's randomness comes from this tool's seed, not the host's derivation.
+// (coverage.hpp, facility.hpp, update_stream.hpp, parallel_guesses.hpp, lazy_greedy.hpp); the instance
+// and stream are those sf.coverage (defaults) / sf.facility (defaults but clients = 50, as in the paper
+// config) build from a problem seed equal to `seed`, and the algorithm draws from Rng(seed) (the host
+// derives the problem's and the algorithm's seeds from a run seed instead).
 //
 //   dynsub_ratio_trace coverage|facility N random|window|adversarial [points=20] [k=10] [eps=0.1] [seed=1]
 //
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
         setfn::Coverage f = setfn::Coverage::random(n, 2000, 10.0, 0.8, seed);  // sf.coverage defaults
         trace(f, kind, points, k, eps, seed);
     } else {
-        using tsr::kit::mix_seed;  // sf.facility defaults: d = 2, 20 clusters, spread 0.05, 50 clients, σ = 0.1
+        using tsr::kit::mix_seed;  // sf.facility: d = 2, 20 clusters, spread 0.05, clients = 50, σ = 0.1
         setfn::FacilityLocation f(setfn::clustered_points(n, 2, 20, 0.05, mix_seed(seed, 1), mix_seed(seed, 2)),
                                   setfn::clustered_points(50, 2, 20, 0.05, mix_seed(seed, 1), mix_seed(seed, 3)), 0.1);
         trace(f, kind, points, k, eps, seed);
