@@ -145,8 +145,14 @@ BenchOutcome run_bench(const BenchRequest& req) {
     };
     // Runs `after` another go in a later wave than their source, with its solution arrays as
     // inputs (read back from the store, so a source stored by an earlier bench serves as well).
+    // (MPI has one wave, `after` being refused there, and must call run_mpi even with nothing to
+    // run: the workers wait for its stop message.)
     std::vector<const PlannedRun*> pending = to_run;
     std::deque<PlannedRun> with_inputs;  // stable addresses
+    if (mpi) {
+        run_mpi(reg, plan, to_run, opt, sink);
+        pending.clear();
+    }
     while (!pending.empty()) {
         std::set<std::string> waiting;
         for (const PlannedRun* p : pending) waiting.insert(p->key);
@@ -159,8 +165,7 @@ BenchOutcome run_bench(const BenchRequest& req) {
             p = &copy;
         }
         if (req.backend == "threads") run_threads(reg, wave, opt, sink);
-        else if (req.backend == "processes") run_processes(reg, wave, opt, sink);
-        else run_mpi(reg, plan, wave, opt, sink);
+        else run_processes(reg, wave, opt, sink);
         pending = std::move(later);
     }
     progress.finish();

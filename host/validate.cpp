@@ -121,7 +121,11 @@ bool proxyable(const std::vector<std::string>& needs) {
 
 // A problem that provides `needs` and can be created with its defaults: the candidate's own
 // library first, then any other; never the NaN problem.
-const Component* pick_problem(const Registry& reg, const std::vector<std::string>& needs, const Library* prefer) {
+// Problems that provide `needs` and create with their defaults, those of `prefer` (the component's
+// own library) first, then the others in registry order.
+std::vector<const Component*> candidate_problems(const Registry& reg, const std::vector<std::string>& needs,
+                                                 const Library* prefer) {
+    std::vector<const Component*> out;
     for (int pass = 0; pass < 2; ++pass)
         for (const Component& c : reg.components()) {
             if (c.kind() != TSR_KIND_PROBLEM || c.library->builtin) continue;
@@ -129,9 +133,9 @@ const Component* pick_problem(const Registry& reg, const std::vector<std::string
             ParamSet ps = ParamSet::resolve(c, {});
             Obj o;
             std::string msg;
-            if (create_raw(c, ps.abi(), 1, o, msg) == TSR_OK) return &c;
+            if (create_raw(c, ps.abi(), 1, o, msg) == TSR_OK) out.push_back(&c);
         }
-    return nullptr;
+    return out;
 }
 
 class Checker {
@@ -305,15 +309,27 @@ public:
         check_bad_params(c);
         const auto needs = c.needs();
         if (!proxyable(needs)) return add(c, "runs", Check::skip, "needs an interface this host cannot proxy yet");
-        const Component* p = pick_problem(reg_, needs, c.library);
-        if (!p) return add(c, "runs", Check::skip, "no installed problem provides " + join(needs, ", "));
+        // An interface says what a problem serves, not that it suits every algorithm needing it (a
+        // dataset of rankings is no SEM, a bandit no market): the algorithm runs on the first
+        // candidate it does not refuse with an error, its own library's problems first.
+        const auto candidates = candidate_problems(reg_, needs, c.library);
+        if (candidates.empty()) return add(c, "runs", Check::skip, "no installed problem provides " + join(needs, ", "));
         RunRequest req;
         req.algorithm = std::string(c.id());
-        req.problem = std::string(p->id());
         req.seed = 7;
         req.budget.max_evals = 20000;
         req.budget.max_iterations = 200;
-        RunResult a = run_one(reg_, req), b = run_one(reg_, req);
+        RunResult a;
+        std::vector<std::string> refused;
+        for (const Component* p : candidates) {
+            req.problem = std::string(p->id());
+            a = run_one(reg_, req);
+            if (a.status != RunStatus::error) break;
+            refused.push_back(req.problem);
+        }
+        if (a.status == RunStatus::error && refused.size() > 1)
+            a.error += fmt::format(" (also refused: {})", join(std::vector<std::string>(refused.begin(), refused.end() - 1), ", "));
+        RunResult b = run_one(reg_, req);
         const std::string on = " on " + req.problem;
         add(c, "runs" + on, a.status == RunStatus::error ? Check::fail : Check::pass,
             fmt::format("{} after {} trace points, {} oracle units{}", run_status_name(a.status), a.trace.size(),
@@ -358,26 +374,30 @@ public:
         if (create_raw(c, ps.abi(), 1, o, msg) != TSR_OK) return add(c, "creates with defaults", Check::fail, msg);
         add(c, "creates with defaults", Check::pass);
         check_bad_params(c);
-        // Find a problem it accepts and an algorithm that runs on that problem.
-        const Component* p = pick_problem(reg_, c.needs(), c.library);
-        if (!p) return add(c, "evaluates a run", Check::skip, "no installed problem provides " + join(c.needs(), ", "));
-        for (const Component& a : reg_.components()) {
-            if (a.kind() != TSR_KIND_ALGORITHM || !provides_all(*p, a.needs()) || !proxyable(a.needs())) continue;
-            RunRequest req;
-            req.algorithm = std::string(a.id());
-            req.problem = std::string(p->id());
-            req.metrics.push_back({std::string(c.id()), {}});
-            req.budget.max_evals = 2000;
-            req.budget.max_iterations = 100;
-            RunResult r = run_one(reg_, req);
-            const bool failed = r.error.find("metric '" + std::string(c.id()) + "'") != std::string::npos;
-            std::vector<std::string> vals;
-            for (const auto& m : r.metric_values)
-                if (m.metric_id == c.id()) vals.push_back(m.name + "=" + fmt::format("{:.4g}", m.value));
-            return add(c, "evaluates a run of " + req.algorithm + " on " + req.problem, failed ? Check::fail : Check::pass,
-                       failed ? r.error : join(vals, " "));
-        }
-        add(c, "evaluates a run", Check::skip, "no installed algorithm runs on " + std::string(p->id()));
+        // Find a problem it accepts and an algorithm that runs on that problem (not one that refuses
+        // it with an error: a portfolio strategy on a bandit), its own library's problems first.
+        const auto candidates = candidate_problems(reg_, c.needs(), c.library);
+        if (candidates.empty())
+            return add(c, "evaluates a run", Check::skip, "no installed problem provides " + join(c.needs(), ", "));
+        for (const Component* p : candidates)
+            for (const Component& a : reg_.components()) {
+                if (a.kind() != TSR_KIND_ALGORITHM || !provides_all(*p, a.needs()) || !proxyable(a.needs())) continue;
+                RunRequest req;
+                req.algorithm = std::string(a.id());
+                req.problem = std::string(p->id());
+                req.metrics.push_back({std::string(c.id()), {}});
+                req.budget.max_evals = 2000;
+                req.budget.max_iterations = 100;
+                RunResult r = run_one(reg_, req);
+                const bool failed = r.error.find("metric '" + std::string(c.id()) + "'") != std::string::npos;
+                if (r.status == RunStatus::error && !failed) continue;  // the algorithm refused the problem
+                std::vector<std::string> vals;
+                for (const auto& m : r.metric_values)
+                    if (m.metric_id == c.id()) vals.push_back(m.name + "=" + fmt::format("{:.4g}", m.value));
+                return add(c, "evaluates a run of " + req.algorithm + " on " + req.problem, failed ? Check::fail : Check::pass,
+                           failed ? r.error : join(vals, " "));
+            }
+        add(c, "evaluates a run", Check::skip, "no installed algorithm runs without error on a problem it accepts");
     }
 
 private:

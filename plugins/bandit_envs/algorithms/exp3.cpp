@@ -41,6 +41,7 @@ public:
         tsr::EnvRef env = r.env();
         const tsr_env_spec& spec = env.spec();
         const int64_t K = spec.n_arms;
+        if (K < 2) throw tsr::Unsupported("bandit.exp3 needs an environment with discrete arms (n_arms >= 2)");
         const double T = static_cast<double>(spec.horizon);
         const double gamma = p_.gamma > 0.0
                                  ? p_.gamma

@@ -42,6 +42,7 @@ public:
         tsr::EnvRef env = r.env();
         const tsr_env_spec& spec = env.spec();
         const int64_t K = spec.n_arms;
+        if (K < 2) throw tsr::Unsupported("bandit.hedge_sd needs an environment with discrete arms (n_arms >= 2)");
         const bool full = spec.feedback == TSR_FEEDBACK_FULL;
         if (!full && spec.can_observe != 1)
             throw tsr::Unsupported("bandit.hedge_sd needs full feedback or extra observations (can_observe)");

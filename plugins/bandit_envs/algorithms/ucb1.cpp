@@ -31,6 +31,7 @@ public:
         tsr::EnvRef env = r.env();
         const tsr_env_spec& spec = env.spec();
         const int64_t K = spec.n_arms;
+        if (K < 2) throw tsr::Unsupported("bandit.ucb1 needs an environment with discrete arms (n_arms >= 2)");
         const LossScale scale(spec);
         tsr::Vec sum = tsr::Vec::Zero(K), pulls = tsr::Vec::Zero(K);
         tsr::kit::TraceSchedule schedule(spec.horizon);
