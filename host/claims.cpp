@@ -89,6 +89,14 @@ Side measure(const Experiment& e, const Claim& c, const RunIndex& index, const s
     return side;
 }
 
+// The other side of a claim against a bound: the constant, decided, without a direction of its own.
+Side constant_side(double bound) {
+    Side side;
+    side.value = bound;
+    side.used = 1;
+    return side;
+}
+
 // "label[best]": every variant of the entry is measured and the best decided one is kept (the
 // tuned hyper-parameter of a paper's protocol); `chosen` says which. Otherwise: measure().
 Side measure_side(const Experiment& e, const Claim& c, const RunIndex& index, const std::string& label,
@@ -169,10 +177,11 @@ std::vector<ClaimVerdict> evaluate_claims(const Experiment& e, const std::vector
         for (const ClaimInstance& inst : instances) {
             std::string best_b, best_w;
             const Side b = measure_side(e, c, index, c.better, inst, best_b);
-            const Side w = measure_side(e, c, index, c.worse, inst, best_w);
+            const Side w = c.bound ? constant_side(*c.bound) : measure_side(e, c, index, c.worse, inst, best_w);
             const std::string tb = trouble(b, c.better), tw = trouble(w, c.worse);
             std::string part = fmt::format("{}: {} {} vs {} {}", inst.instance, best_b.empty() ? c.better : best_b,
-                                           num(b.value), best_w.empty() ? c.worse : best_w, num(w.value));
+                                           num(b.value), c.bound ? "bound" : best_w.empty() ? c.worse : best_w,
+                                           num(w.value));
             part += failures(b, c.better) + failures(w, c.worse);
             if (!tb.empty() || !tw.empty()) {
                 std::vector<std::string> t;
@@ -211,7 +220,8 @@ std::vector<ClaimVerdict> evaluate_claims(const Experiment& e, const std::vector
             mw /= static_cast<double>(worse_values.size());
             held = beats(mb, mw, direction, c);
             parts.push_back(fmt::format("mean over {} instance{}: {} {} vs {} {}{}", better_values.size(),
-                                        better_values.size() == 1 ? "" : "s", c.better, num(mb), c.worse, num(mw),
+                                        better_values.size() == 1 ? "" : "s", c.better, num(mb),
+                                        c.bound ? "bound" : c.worse, num(mw),
                                         held ? "" : " (does not hold)"));
         }
         if (instances.empty()) held = false, parts.push_back("no problem instance selected");

@@ -512,8 +512,8 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     for (const toml::table* t : r.tables(root, "claim")) {
         Claim c;
         c.line = line_of(t->source());
-        r.check_keys(*t, "claim.", {"text", "better", "worse", "metric", "aggregate", "margin", "ratio", "problems",
-                                    "where", "over", "expected", "note", "quick"});
+        r.check_keys(*t, "claim.", {"text", "better", "worse", "bound", "metric", "aggregate", "margin", "ratio",
+                                    "problems", "where", "over", "expected", "note", "quick"});
         // A full-grid-only claim is skipped under --quick before anything else is checked: it
         // may name instances and variants the reduced grid does not have.
         if (auto v = t->get("quick")) {
@@ -550,10 +550,18 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
                    join_or(variant_labels));
         };
         c.better = algorithm_ref("better");
-        c.worse = algorithm_ref("worse");
-        if (c.better == c.worse)
-            r.fail(line_of(t->get("worse")->source()), "claim.worse", fmt::format("is the same as better ('{}')", c.better),
-                   "two different algorithms");
+        if (auto v = t->get("bound")) {
+            if (t->get("worse"))
+                r.fail(line_of(v->source()), "claim.bound", "is given with worse", "either worse (an algorithm) or bound (a number)");
+            auto d = v->value<double>();
+            if (!d || !std::isfinite(*d)) r.fail(line_of(v->source()), "claim.bound", "is " + describe(*v), "a finite number");
+            c.bound = *d;
+        } else {
+            c.worse = algorithm_ref("worse");
+            if (c.better == c.worse)
+                r.fail(line_of(t->get("worse")->source()), "claim.worse",
+                       fmt::format("is the same as better ('{}')", c.better), "two different algorithms");
+        }
         std::vector<std::string> metric_list;
         for (const MetricEntry& m : e.metrics) metric_list.push_back(m.id);
         if (auto v = t->get("metric")) {
@@ -591,7 +599,8 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
             }
         }
         if (auto v = t->get("text")) c.text = r.string(*v, "claim.text");
-        else c.text = fmt::format("{} beats {} on {}", c.better, c.worse, c.output.empty() ? c.metric : c.metric + "/" + c.output);
+        else c.text = fmt::format("{} beats {} on {}", c.better, c.bound ? "the bound " + format_double(*c.bound) : c.worse,
+                                  c.output.empty() ? c.metric : c.metric + "/" + c.output);
         if (auto v = t->get("expected")) c.expected_held = r.choice(*v, "claim.expected", {"held", "not held"}) == "held";
         if (auto v = t->get("note")) c.note = r.string(*v, "claim.note");
         if (!c.expected_held && c.note.empty())
@@ -602,6 +611,7 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
             r.fail(c.line, "claim", "selects no problem instance (check problems and where)",
                    "a selection that matches at least one problem instance");
         for (const std::string* side : {&c.better, &c.worse}) {
+            if (side->empty()) continue;  // a bound
             const AlgorithmEntry& a = *entry_of_variant(e, *side);
             for (const ClaimInstance& inst : instances)
                 if (!a.runs_on(inst.problem))

@@ -92,7 +92,10 @@ enum class Over { each, mean };         // must hold on each instance, or on the
 struct Claim {
     std::string text;                // as written, or generated from the fields
     std::string better;              // algorithm label, or variant label "adam[lr=0.01]"
-    std::string worse;
+    std::string worse;               // empty when the claim is against a bound
+    // `bound = NUMBER` instead of `worse`: better beats this constant (ratio ≥ 1/2 − ε, a slope
+    // below −0.4), with the same margin and ratio rules.
+    std::optional<double> bound;
     std::string metric;              // metric id
     std::string output;              // output name; "" when the metric has a single output
     Aggregate aggregate = Aggregate::mean;

@@ -320,3 +320,22 @@ TEST_CASE("claims: quick = false leaves a claim out of the reduced grid only") {
     check_message(load_error(head + "[[claim]]\nbetter = \"a\"\nworse = \"b\"\nmetric = \"m.low/value\"\nquick = 0\n"),
                   {"claim.quick", "true or false"});
 }
+
+TEST_CASE("claims: against a bound instead of another algorithm") {
+    const auto rs = runs(a1_b2);  // a = 1 on m.low (lower is better), -1 on m.high
+    const auto held = verdict("better = \"a\"\nbound = 1.5\nmetric = \"m.low/value\"\n", rs);
+    CHECK(held.held);
+    CHECK(held.text == "a beats the bound 1.5 on m.low/value");
+    CHECK(held.detail.find("quad[d=2]: a 1 vs bound 1.5") != std::string::npos);
+    CHECK_FALSE(verdict("better = \"a\"\nbound = 0.5\nmetric = \"m.low/value\"\n", rs).held);
+    CHECK_FALSE(verdict("better = \"a\"\nbound = 1.5\nmargin = 0.6\nmetric = \"m.low/value\"\n", rs).held);
+    // Higher is better: -1 is at least -1.5, not at least -0.5.
+    CHECK(verdict("better = \"a\"\nbound = -1.5\nmetric = \"m.high/score\"\n", rs).held);
+    CHECK_FALSE(verdict("better = \"a\"\nbound = -0.5\nmetric = \"m.high/score\"\n", rs).held);
+    // Over the mean of the instances too; and one of worse / bound, not both.
+    CHECK(verdict("better = \"a\"\nbound = 1.5\nover = \"mean\"\nmetric = \"m.low/value\"\n", rs).held);
+    check_message(load_error(std::string(kHead) + "[[claim]]\nbetter = \"a\"\nworse = \"b\"\nbound = 1\nmetric = \"m.low\"\n"),
+                  {"claim.bound: is given with worse", "either worse (an algorithm) or bound (a number)"});
+    check_message(load_error(std::string(kHead) + "[[claim]]\nbetter = \"a\"\nbound = \"x\"\nmetric = \"m.low\"\n"),
+                  {"claim.bound: is", "a finite number"});
+}
