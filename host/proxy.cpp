@@ -1,5 +1,6 @@
 #include "proxy.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <limits>
@@ -504,6 +505,11 @@ Proxy::Proxy(tsr_object* problem, int64_t max_evals)
         spec.struct_size = sizeof spec;
         env_->spec(problem, &spec);
         env_log_.discrete = spec.n_arms > 0;
+        // One entry per step: reserved up front, so logging a step never reallocates mid-run
+        // (capped: a horizon is a promise of the problem, not a bound on memory).
+        const auto expected = static_cast<size_t>(std::clamp<int64_t>(spec.horizon, 0, int64_t{1} << 24));
+        env_log_.actions.reserve(expected);
+        env_log_.rewards.reserve(expected);
     }
     set_function_ = static_cast<const tsr_set_function_v1*>(problem->get_interface(problem, TSR_SET_FUNCTION_V1));
     if (set_function_) set_function_table_ = {&T::sf_ground_size, &T::sf_properties, &T::sf_value, &T::sf_gains};
