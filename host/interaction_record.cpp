@@ -104,7 +104,7 @@ void record_env(const EnvLog& log, const std::vector<int64_t>& steps_at_point, t
     if (!std::isnan(pseudo[steps])) add_column(t, "env.pseudo_regret", std::move(c_pseudo));
 }
 
-void record_stream(const StreamLog& log, RunResult& r) {
+void record_stream(const StreamLog& log, const std::vector<int64_t>& steps_at_point, RunResult& r) {
     const auto updates = static_cast<int64_t>(log.queries.size());
     const auto solutions = static_cast<int64_t>(log.solution_step.size());
     r.arrays.push_back(make_array("stream.updates", TSR_DTYPE_I64, {updates, 2}, log.updates));
@@ -113,6 +113,10 @@ void record_stream(const StreamLog& log, RunResult& r) {
     r.arrays.push_back(make_array("stream.solution_offsets", TSR_DTYPE_I64, {solutions + 1}, log.solution_offsets));
     r.arrays.push_back(make_array("stream.solution_elements", TSR_DTYPE_I64,
                                   {static_cast<int64_t>(log.solution_elements.size())}, log.solution_elements));
+    std::vector<double> steps(r.trace.size());
+    for (size_t i = 0; i < steps.size(); ++i)
+        steps[i] = static_cast<double>(i < steps_at_point.size() ? std::min(steps_at_point[i], updates) : updates);
+    add_column(r.trace, "stream.steps", std::move(steps));
 }
 
 }  // namespace tsr::host

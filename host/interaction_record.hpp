@@ -10,7 +10,8 @@
 // and run arrays "env.actions" (I64, discrete actions only) and "env.rewards" (F64). Regret
 // columns are given for single-episode runs whose steps the tables cover; elsewhere they are NaN.
 //
-// Stream (tsr.stream.v1): run arrays "stream.updates" (U × 2: kind, element), "stream.queries"
+// Stream (tsr.stream.v1): the trace column "stream.steps" (updates pulled when each trace point
+// was reported: where a metric's series places that point, iface/metric_series.h), run arrays "stream.updates" (U × 2: kind, element), "stream.queries"
 // (oracle units spent when each update was pulled), "stream.solution_step",
 // "stream.solution_offsets", "stream.solution_elements" (see iface/stream.h).
 //
@@ -30,6 +31,7 @@ namespace tsr::host {
 // `steps_at_point[i]` is the number of steps taken when trace point i was reported.
 void record_env(const EnvLog& log, const std::vector<int64_t>& steps_at_point, tsr_object* problem, RunResult& r);
 
-void record_stream(const StreamLog& log, RunResult& r);
+// `steps_at_point[i]` is the number of updates pulled when trace point i was reported.
+void record_stream(const StreamLog& log, const std::vector<int64_t>& steps_at_point, RunResult& r);
 
 }  // namespace tsr::host

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <tessera/iface/metric_series.h>
 #include <tessera/kit/rng.hpp>
 #include <tessera/sdk/errors.hpp>
 
@@ -157,6 +158,7 @@ struct HostState {
     std::string stop_reason;
     std::vector<std::array<int64_t, kProxySlots>> unit_snapshots;
     std::vector<int64_t> env_steps_at_point;
+    std::vector<int64_t> stream_steps_at_point;
 
     double elapsed() const {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -216,6 +218,7 @@ tsr_status report_point(const tsr_run_context* ctx, const tsr_trace_point* p) {
     for (auto& col : t.values) col.resize(row + 1, std::numeric_limits<double>::quiet_NaN());
     h.proxy->units_snapshot(h.unit_snapshots.emplace_back().data());
     if (h.proxy->env_log()) h.env_steps_at_point.push_back(h.proxy->env_steps());
+    if (const StreamLog* log = h.proxy->stream_log()) h.stream_steps_at_point.push_back(static_cast<int64_t>(log->queries.size()));
     if (has_objective && !std::isfinite(f)) h.diverged = true;
     return h.should_stop() ? TSR_STOPPED : TSR_OK;
 }
@@ -354,11 +357,31 @@ struct MetricInputStorage {
     }
 };
 
+// A metric's series (tsr.metric_series.v1), as trace columns "<metric id>/<series name>".
+void evaluate_series(const tsr_metric_series_v1& table, tsr_object* metric, const std::string& id,
+                     const tsr_metric_input& in, std::vector<std::pair<std::string, std::vector<double>>>& columns,
+                     std::vector<std::string>& failures) {
+    if (!TSR_HAS_FIELD(&table, tsr_metric_series_v1, evaluate_series) || !table.evaluate_series || in.n_trace <= 0) return;
+    const auto n = static_cast<size_t>(in.n_trace);
+    std::vector<double> out(table.n_series * n, std::numeric_limits<double>::quiet_NaN());
+    if (table.evaluate_series(metric, &in, out.data()) != TSR_OK) {
+        failures.push_back(fmt::format("metric '{}' failed on its series: {}", id, object_error(metric)));
+        return;
+    }
+    for (uint32_t j = 0; j < table.n_series; ++j) {
+        const tsr_metric_output* o = TSR_ELEM(tsr_metric_output, table.series, j);
+        columns.emplace_back(id + "/" + (o->name ? o->name : "series"),
+                             std::vector<double>(out.begin() + j * n, out.begin() + (j + 1) * n));
+    }
+}
+
 void evaluate_metrics(const Resolved& res, RunResult& r, tsr_object* problem, tsr_status run_status,
                       uint64_t seed) {
     MetricInputStorage input(r, problem, run_status);
     std::vector<MetricValue> values;
     std::vector<std::string> failures;
+    // Series become trace columns once every metric has run: the input points into r.trace.
+    std::vector<std::pair<std::string, std::vector<double>>> series_columns;
     for (const auto& [metric, params] : res.metrics) {
         const uint32_t n = metric->desc->n_outputs;
         std::vector<double> out(n, std::numeric_limits<double>::quiet_NaN());
@@ -371,6 +394,8 @@ void evaluate_metrics(const Resolved& res, RunResult& r, tsr_object* problem, ts
             } else if (table->evaluate(m.p, &input.in, out.data()) != TSR_OK) {
                 std::fill(out.begin(), out.end(), std::numeric_limits<double>::quiet_NaN());
                 failures.push_back(fmt::format("metric '{}' failed: {}", metric->id(), object_error(m.p)));
+            } else if (auto* st = static_cast<const tsr_metric_series_v1*>(m.p->get_interface(m.p, TSR_METRIC_SERIES_V1))) {
+                evaluate_series(*st, m.p, std::string(metric->id()), input.in, series_columns, failures);
             }
         } else {
             failures.push_back(err);
@@ -381,6 +406,10 @@ void evaluate_metrics(const Resolved& res, RunResult& r, tsr_object* problem, ts
         }
     }
     r.metric_values = std::move(values);
+    for (auto& [name, column] : series_columns) {
+        r.trace.columns.push_back(std::move(name));
+        r.trace.values.push_back(std::move(column));
+    }
     if (!failures.empty()) r.error += (r.error.empty() ? "" : "; ") + join(failures, "; ");
 }
 
@@ -426,7 +455,7 @@ RunResult run_one(const Registry& registry, const RunRequest& req) {
     }
 
     Proxy proxy(problem.p, req.budget.max_evals);
-    HostState h{&r, &proxy, req.budget, std::chrono::steady_clock::now(), {}, false, false, {}, {}, {}};
+    HostState h{&r, &proxy, req.budget, std::chrono::steady_clock::now(), {}, false, false, {}, {}, {}, {}};
     if (req.budget.max_seconds > 0) {
         h.has_deadline = true;
         h.deadline = h.start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -466,7 +495,7 @@ RunResult run_one(const Registry& registry, const RunRequest& req) {
     // Names under "env." and "stream." are the host's record of the interaction, not the algorithm's.
     std::erase_if(r.arrays, [](const Array& a) { return a.name.starts_with("env.") || a.name.starts_with("stream."); });
     if (const EnvLog* log = proxy.env_log()) record_env(*log, h.env_steps_at_point, problem.p, r);
-    if (const StreamLog* log = proxy.stream_log()) record_stream(*log, r);
+    if (const StreamLog* log = proxy.stream_log()) record_stream(*log, h.stream_steps_at_point, r);
 
     if (h.diverged) {
         r.status = RunStatus::diverged;

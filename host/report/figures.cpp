@@ -158,6 +158,7 @@ void convergence(const std::vector<RunResult>& runs, const Model& m, size_t gi, 
     f.stem = sanitize(g.name) + "-" + sanitize(curve) + "-vs-" + axis.stem;
     std::string data, plot;
     bool positive = true;
+    double ylo = INFINITY, yhi = 0;
     size_t drawn = 0;
     std::vector<std::string> caption_bits;
     for (size_t j = 0; j < g.rows.size(); ++j) {
@@ -169,6 +170,8 @@ void convergence(const std::vector<RunResult>& runs, const Model& m, size_t gi, 
         for (size_t k = 0; k < b.x.size(); ++k) {
             rows.push_back({b.x[k], b.q25[k], b.median[k], b.q75[k]});
             positive = positive && b.q25[k] > 0;
+            ylo = std::min(ylo, b.q25[k]);
+            yhi = std::max(yhi, b.q75[k]);
         }
         const std::string name = fmt::format("$m{}", j);
         data += datablock(name, rows);
@@ -180,9 +183,11 @@ void convergence(const std::vector<RunResult>& runs, const Model& m, size_t gi, 
         ++drawn;
     }
     if (!drawn) return;
-    f.body = data + common_header(f.title, std::string(axis.label) + (o.linear_x ? "" : " (log scale)"), curve + (positive ? " (log scale)" : "")) +
+    // Log y for values spanning decades (suboptimality, regret); a ratio near 1 reads better linear.
+    const bool log_y = positive && yhi >= 10 * ylo;
+    f.body = data + common_header(f.title, std::string(axis.label) + (o.linear_x ? "" : " (log scale)"), curve + (log_y ? " (log scale)" : "")) +
              (o.linear_x ? "" : "set logscale x 10\n") + "set format x '%g'\nset autoscale xfix\n" +
-             (positive ? "set logscale y 10\nset format y '%g'\n" : "") + "set key bottom left opaque\n" +
+             (log_y ? "set logscale y 10\nset format y '%g'\n" : "") + "set key bottom left opaque\n" +
              "plot " + plot + "\n";
     f.caption = fmt::format("Median over seeds (line) and 25–75% quantiles (band) of each run's last reported {}, "
                             "read at {} {}-spaced values of {}; a run that ended keeps its last value.",

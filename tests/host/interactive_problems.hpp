@@ -9,7 +9,8 @@
 //   test.coverage   5 sets over 6 items, f(S) = |∪_{i∈S} set_i| (monotone submodular), k = 2; a stream
 //                   inserting 0..4, deleting 1, inserting 1 (7 updates). Fault "gains": gains off by one.
 // and test.bandit_walk (plays arm t mod 3, reports every 5 steps) and test.stream_walk (greedy of
-// size 2 on the active set after each update, handed over as the solution).
+// size 2 on the active set after each update, handed over as the solution; a trace point every 3
+// updates), and the metric test.steps_series (a series: the host's stream.steps + 1).
 #pragma once
 
 #include <algorithm>
@@ -154,14 +155,30 @@ public:
                 S.push_back(active[static_cast<size_t>(best)]);
             }
             stream.solution(S);
+            if (u.step % 3 == 2) r.report_values(u.step + 1, {{"active", static_cast<double>(active.size())}});
         }
+    }
+};
+
+// A metric with a series (tsr.metric_series.v1): at each trace point, the host's "stream.steps"
+// plus one; its final value is the number of trace points.
+class StepsSeries {
+public:
+    static constexpr tsr::Info info{"test.steps_series", "1.0.0", "stream.steps + 1 at each trace point"};
+    static constexpr tsr::Output outputs[] = {{"points", TSR_NO_DIRECTION, "trace points"}};
+    static constexpr tsr::Output series[] = {{"next", TSR_NO_DIRECTION, "stream.steps + 1"}};
+    void evaluate(const tsr::RunRecord& r, std::span<double> out) { out[0] = static_cast<double>(r.trace_size()); }
+    void evaluate_series(const tsr::RunRecord& r, std::span<double> out) {
+        const auto steps = r.trace_column("stream.steps");
+        if (!steps) return;  // not a stream run: the host filled NaN
+        for (size_t i = 0; i < steps->size(); ++i) out[i] = (*steps)[i] + 1.0;
     }
 };
 
 inline const tsr_plugin_desc* interactive_plugin() {
     static const std::vector<const tsr_component_desc*> components = {
         tsr::detail::describe<Bandit>(), tsr::detail::describe<Coverage>(), tsr::detail::describe<BanditWalk>(),
-        tsr::detail::describe<StreamWalk>()};
+        tsr::detail::describe<StreamWalk>(), tsr::detail::describe<StepsSeries>()};
     static const tsr_plugin_desc desc = {sizeof(tsr_plugin_desc),
                                          TSR_ABI_MAJOR,
                                          TSR_ABI_MINOR,

@@ -116,6 +116,22 @@ TEST_CASE("the host records a stream run: updates, queries per update and the so
     CHECK(std::vector<int64_t>(elements.begin() + offsets[4], elements.begin() + offsets[5]) == std::vector<int64_t>{1, 2});
 }
 
+TEST_CASE("the host places trace points in the stream (stream.steps) and stores a metric's series as trace columns") {
+    tsr::host::RunRequest req;
+    req.algorithm = "test.stream_walk";
+    req.problem = "test.coverage";
+    req.seed = 1;
+    req.metrics.push_back({"test.steps_series", {}});
+    const tsr::host::RunResult r = tsr::host::run_one(registry(), req);
+    REQUIRE(r.status == tsr::host::RunStatus::ok);
+    CHECK(r.error.empty());
+    REQUIRE(r.trace.size() == 2);  // after updates 3 and 6 of 7
+    CHECK(column(r, "stream.steps") == std::vector<double>{3, 6});
+    CHECK(column(r, "test.steps_series/next") == std::vector<double>{4, 7});
+    REQUIRE(r.metric_values.size() == 1);
+    CHECK(r.metric_values[0].value == 2);
+}
+
 TEST_CASE("validate: interactive test problems pass, and each fault is caught by its check") {
     auto checks = [](const char* problem, const char* mode) {
         const tsr::host::Component* c = registry().find(problem);

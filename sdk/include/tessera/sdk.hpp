@@ -20,6 +20,7 @@
 #include "iface/env.h"
 #include "iface/finite_sum.h"
 #include "iface/ground_truth.h"
+#include "iface/metric_series.h"
 #include "iface/objective.h"
 #include "iface/operator.h"
 #include "iface/set_function.h"

@@ -12,14 +12,20 @@
 //   metric     void evaluate(const tsr::RunRecord&, std::span<double> out);
 //              static constexpr tsr::Output outputs[] = {{"name", TSR_LOWER_IS_BETTER, "help"}};
 //              (optional: needs[], interfaces the metric needs on the problem)
+//              (optional, tsr.metric_series.v1: values along the run, one per trace point:
+//               static constexpr tsr::Output series[] = {{"ratio", TSR_HIGHER_IS_BETTER, "help"}};
+//               void evaluate_series(const tsr::RunRecord&, std::span<double> out);
+//               out[j * r.trace_size() + i] = series j at trace point i)
 //
 // The descriptor is built once, on first use, and lives in static storage for the library's life.
 #pragma once
 
+#include <algorithm>
 #include <iterator>
 #include <memory>
 #include <vector>
 
+#include "../iface/metric_series.h"
 #include "firewall.hpp"
 #include "params.hpp"
 #include "record.hpp"
@@ -56,6 +62,11 @@ template <class C>
 concept MetricClass = requires(C c, const RunRecord& r, std::span<double> out) {
     c.evaluate(r, out);
     C::outputs;
+};
+template <class C>
+concept MetricSeriesClass = MetricClass<C> && requires(C c, const RunRecord& r, std::span<double> out) {
+    c.evaluate_series(r, out);
+    C::series;
 };
 template <class C>
 concept ProblemClass = requires { typename C::provides; };
@@ -113,12 +124,40 @@ struct MetricServe {
 };
 
 template <class C>
+struct MetricSeriesServe {
+    using H = Holder<C>;
+    static tsr_status evaluate_series(tsr_object* o, const tsr_metric_input* in, double* out) {
+        H& h = H::of(o);
+        return guard(h.error, [&] {
+            RunRecord r(in);
+            const size_t n = std::size(C::series) * static_cast<size_t>(std::max<int64_t>(0, in->n_trace));
+            h.impl.evaluate_series(r, std::span<double>(out, n));
+        });
+    }
+    static const void* table() {
+        static const std::vector<tsr_metric_output> series = [] {
+            std::vector<tsr_metric_output> v;
+            for (const Output& o : C::series) v.push_back({sizeof(tsr_metric_output), o.direction, o.name, o.help});
+            return v;
+        }();
+        static const tsr_metric_series_v1 t{sizeof(tsr_metric_series_v1), static_cast<uint32_t>(series.size()),
+                                            series.data(), &evaluate_series};
+        return &t;
+    }
+};
+
+template <class C>
 const void* get_interface(tsr_object*, const char* id) {
     if (!id) return nullptr;
     if constexpr (ProblemClass<C>) return ProvidesOf<C, typename C::provides>::get(id);
     else if constexpr (AlgorithmClass<C>)
         return std::string_view(id) == TSR_ALGORITHM_V1 ? AlgorithmServe<C>::table() : nullptr;
-    else return std::string_view(id) == TSR_METRIC_V1 ? MetricServe<C>::table() : nullptr;
+    else {
+        if (std::string_view(id) == TSR_METRIC_V1) return MetricServe<C>::table();
+        if constexpr (MetricSeriesClass<C>)
+            if (std::string_view(id) == TSR_METRIC_SERIES_V1) return MetricSeriesServe<C>::table();
+        return nullptr;
+    }
 }
 
 template <class C>
