@@ -1,6 +1,7 @@
-// parallel_guesses.hpp — dynsub.dynamic's top level: one ThresholdLevels per OPT guess
-// γ_i = (1+ε)^i, run in parallel, and the best of their solutions (Banihashem et al., ICML 2023;
-// the guessing is the standard one of Badanidiyuru et al. 2014 and Lattanzi et al. 2020).
+// parallel_guesses.hpp — the top level of dynsub.dynamic and dynsub.halving: one levelled
+// structure per OPT guess γ_i = (1+ε)^i (ThresholdLevels, Banihashem et al., ICML 2023; or
+// HalvingLevels, Lattanzi et al., NeurIPS 2020), run in parallel, and the best of their solutions
+// (the guessing is the standard one of Badanidiyuru et al. 2014 and Lattanzi et al. 2020).
 //
 // An element e with singleton value f(e) > 0 takes part in the guesses with
 // τ_i = γ_i / 2k ≤ f(e) ≤ (1+ε) γ_i, i.e. f(e)/(1+ε) ≤ γ_i ≤ 2k f(e): O(log(2k)/ε) guesses per
@@ -12,6 +13,7 @@
 
 #include <cmath>
 #include <map>
+#include <type_traits>
 #include <memory>
 #include <span>
 #include <vector>
@@ -20,10 +22,11 @@
 
 namespace dynsub {
 
-template <class Gains>
+// Levels(γ, τ, k, universe) or Levels(γ, τ, k, universe, ε), with insert(e, f(e), gains, rng),
+// erase(e, gains, rng), solution(), value(), rebuilds().
+template <class Gains, class Levels = ThresholdLevels<Gains>>
 class ParallelGuesses {
 public:
-    using Levels = ThresholdLevels<Gains>;
 
     ParallelGuesses(double eps, int64_t k, int64_t universe)
         : eps_(eps), k_(k), universe_(universe), log1e_(std::log1p(eps)), singleton_(static_cast<size_t>(universe), 0.0) {}
@@ -37,7 +40,12 @@ public:
             const double tau = gamma / (2.0 * static_cast<double>(k_));
             if (!(fe >= tau && fe <= (1.0 + eps_) * gamma)) continue;
             auto& g = guesses_[i];
-            if (!g) g = std::make_unique<Levels>(gamma, tau, k_, universe_);
+            if (!g) {
+                if constexpr (std::is_constructible_v<Levels, double, double, int64_t, int64_t, double>)
+                    g = std::make_unique<Levels>(gamma, tau, k_, universe_, eps_);
+                else
+                    g = std::make_unique<Levels>(gamma, tau, k_, universe_);
+            }
             g->insert(e, fe, gains, rng);
         }
         pick_best();

@@ -53,7 +53,7 @@ inline int64_t cardinality(int64_t param_k, const tsr::SetFunctionRef& f) {
     return k;
 }
 
-// The batched gains of tsr.set_function.v1 as the callable the shared headers take.
+// The batched gains (and the value) of tsr.set_function.v1 as the callable the shared headers take.
 struct GainsOracle {
     const tsr::SetFunctionRef* f;
     void operator()(std::span<const int64_t> S, std::span<const int64_t> cand, std::span<double> out) const {
@@ -61,6 +61,7 @@ struct GainsOracle {
         tsr::VecMap o(out.data(), static_cast<Eigen::Index>(out.size()));
         f->gains(S, cand, o);
     }
+    double value(std::span<const int64_t> S) const { return f->value(S); }
 };
 
 }  // namespace dynsub

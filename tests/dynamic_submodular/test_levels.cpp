@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "counting_gains.hpp"
 #include "coverage.hpp"
 #include "facility.hpp"
 #include "lazy_greedy.hpp"
@@ -16,23 +17,6 @@
 using namespace dynsub;
 
 namespace {
-
-template <class F>
-struct CountingGains {
-    F* f;
-    int64_t queries = 0;
-    void operator()(std::span<const int64_t> S, std::span<const int64_t> c, std::span<double> o) {
-        queries += static_cast<int64_t>(c.size());
-        f->gains(S, c, o);
-    }
-};
-
-template <class F>
-double gain(F& f, std::span<const int64_t> S, int64_t e) {
-    double g = 0.0;
-    f.gains(S, std::span<const int64_t>(&e, 1), std::span<double>(&g, 1));
-    return g;
-}
 
 // Every invariant of threshold_levels.hpp for one guess, against the active set.
 template <class F, class Levels>

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""growth_fit.py STORE.db — queries per update vs n from a `tessera reproduce dynamic_submodular` store.
+"""growth_fit.py STORE.db — queries per update vs n (and vs k) from a `tessera reproduce dynamic_submodular` store.
 
 For every problem/stream/algorithm: the mean over seeds of sf.queries/mean (and of seconds_per_update,
 overhead_fraction, min_ratio) at each n, then two least-squares fits over n:
   log q = a + b log n        (b: power-law exponent; 1 for linear growth, ~0 for polylog)
   q     = a + c (log n)^2    (c and R^2: how well a log^2 n law explains q)
-Prints a Markdown table (README figures). Standard library only."""
+and, for instances that sweep k at one n, the exponent of log q = a + b log k.
+Prints Markdown tables (README figures). Standard library only."""
 import math
 import re
 import sqlite3
@@ -30,13 +31,16 @@ def main():
     rows = db.execute(
         "select r.algorithm_label, r.instance, m.metric_id || '/' || m.name, m.value from runs r "
         "join metric_values m on m.run_id = r.id where r.status = 'ok'")
-    vals = defaultdict(list)
+    vals, kvals = defaultdict(list), defaultdict(list)
     for alg, inst, metric, v in rows:
         m = re.match(r"(\w+)\[(.*)\]", inst)
         if not m or v is None:
             continue
         params = dict(kv.split("=") for kv in m.group(2).split(","))
-        vals[(m.group(1), params.get("stream", "?"), alg, int(params["n"]), metric)].append(float(v))
+        if "k" in params:
+            kvals[(m.group(1), alg, int(params["k"]), metric)].append(float(v))
+        elif "n" in params:
+            vals[(m.group(1), params.get("stream", "?"), alg, int(params["n"]), metric)].append(float(v))
     mean = {k: sum(v) / len(v) for k, v in vals.items()}
     groups = sorted({k[:3] for k in mean})
     print("| problem | stream | algorithm | queries/update at n = ... | exponent b (log q ~ b log n) | c, R² of q ~ c log² n | min ratio (worst n) | s/update at largest n | overhead at largest n |")
@@ -54,6 +58,21 @@ def main():
         ovh = mean.get(g + (big, "sf.queries/overhead_fraction"), float("nan"))
         qs = ", ".join(f"{n}: {v:.0f}" for n, v in zip(ns, q))
         print(f"| {g[0]} | {g[1]} | {g[2]} | {qs} | {b:.2f} | {c:.1f}, {r2:.2f} | {min(ratios):.3f} | {spu:.2e} | {ovh:.2f} |")
+    kmean = {key: sum(v) / len(v) for key, v in kvals.items()}
+    kgroups = sorted({key[:2] for key in kmean})
+    if kgroups:
+        print()
+        print("| problem | algorithm | queries/update at k = ... | exponent b (log q ~ b log k) | min ratio (worst k) |")
+        print("|---|---|---|---|---|")
+    for g in kgroups:
+        ks = sorted(key[2] for key in kmean if key[:2] == g and key[3] == "sf.queries/mean")
+        if len(ks) < 2:
+            continue
+        q = [kmean[g + (k, "sf.queries/mean")] for k in ks]
+        _, b, _ = fit([math.log(k) for k in ks], [math.log(max(v, 1e-9)) for v in q])
+        ratios = [kmean.get(g + (k, "sf.value_ratio/min_ratio"), float("nan")) for k in ks]
+        qs = ", ".join(f"{k}: {v:.0f}" for k, v in zip(ks, q))
+        print(f"| {g[0]} | {g[1]} | {qs} | {b:.2f} | {min(ratios):.3f} |")
 
 
 if __name__ == "__main__":
