@@ -26,48 +26,17 @@ public:
         "Banihashem, Biabani, Goudarzi, Hajiaghayi, Jabbarzade & Monemizadeh, Dynamic Constrained Submodular "
         "Optimization with Polylogarithmic Update Time, ICML 2023"};
     static constexpr const char* needs[] = {TSR_SET_FUNCTION_V1, TSR_STREAM_V1};
-    struct Params {
-        double eps = 0.1;
-        int64_t k = 0;
-        int64_t report_every = 1;
+    struct Params : StreamParams {
         static void schema(tsr::Schema<Params>& s) {
-            s.real("eps", &Params::eps, "accuracy: OPT guesses (1+eps)^i, approximation 1/(2(1+eps))",
-                   {.min = 1e-3, .max = 1.0});
-            s.integer("k", &Params::k, "cardinality |S| <= k (0: the problem's)", {.min = 0});
-            s.integer("report_every", &Params::report_every, "hand the solution to the stream every this many updates",
-                      {.min = 1});
+            stream_schema(s, "accuracy: OPT guesses (1+eps)^i, approximation 1/(2(1+eps))");
         }
     };
 
     explicit Dynamic(const Params& p) : p_(p) {}
 
-    void run(tsr::Run& r) {
-        const tsr::SetFunctionRef f = r.set_function();
-        tsr::StreamRef stream = r.stream();
-        const int64_t k = cardinality(p_.k, f);
-        GainsOracle gains{&f};
-        tsr::kit::Rng rng(r.seed());
-        Policy algo{ParallelGuesses<GainsOracle>(p_.eps, k, f.ground_size()), gains, rng, f};
-        drive_stream(r, stream, algo, p_.report_every);
-        r.put_scalar("guesses", static_cast<double>(algo.guesses.num_guesses()));
-    }
+    void run(tsr::Run& r) { run_guesses<ParallelGuesses<GainsOracle>>(r, p_.eps, p_.k, p_.report_every); }
 
 private:
-    struct Policy {
-        ParallelGuesses<GainsOracle> guesses;
-        GainsOracle& gains;
-        tsr::kit::Rng& rng;
-        const tsr::SetFunctionRef& f;
-        void insert(int64_t e) {
-            double fe = 0.0;
-            gains(std::span<const int64_t>(), std::span<const int64_t>(&e, 1), std::span<double>(&fe, 1));
-            guesses.insert(e, fe, gains, rng);
-        }
-        void erase(int64_t e) { guesses.erase(e, gains, rng); }
-        std::span<const int64_t> solution() const { return guesses.solution(); }
-        int64_t restarts() const { return guesses.rebuilds(); }
-    };
-
     Params p_;
 };
 

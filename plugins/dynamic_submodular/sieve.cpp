@@ -24,16 +24,8 @@ public:
                                     "Badanidiyuru, Mirzasoleiman, Karbasi & Krause, Streaming submodular maximization: "
                                     "massive data summarization on the fly, KDD 2014"};
     static constexpr const char* needs[] = {TSR_SET_FUNCTION_V1, TSR_STREAM_V1};
-    struct Params {
-        double eps = 0.1;
-        int64_t k = 0;
-        int64_t report_every = 1;
-        static void schema(tsr::Schema<Params>& s) {
-            s.real("eps", &Params::eps, "threshold grid (1+eps)^i", {.min = 1e-3, .max = 1.0});
-            s.integer("k", &Params::k, "cardinality |S| <= k (0: the problem's)", {.min = 0});
-            s.integer("report_every", &Params::report_every, "hand the solution to the stream every this many updates",
-                      {.min = 1});
-        }
+    struct Params : StreamParams {
+        static void schema(tsr::Schema<Params>& s) { stream_schema(s, "threshold grid (1+eps)^i"); }
     };
 
     explicit Sieve(const Params& p) : p_(p) {}

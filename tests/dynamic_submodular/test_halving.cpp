@@ -6,13 +6,11 @@
 #include <set>
 #include <vector>
 
-#include "counting_gains.hpp"
 #include "coverage.hpp"
 #include "facility.hpp"
 #include "halving_levels.hpp"
-#include "lazy_greedy.hpp"
 #include "parallel_guesses.hpp"
-#include "update_stream.hpp"
+#include "structure_harness.hpp"
 
 using namespace dynsub;
 
@@ -46,36 +44,12 @@ void check_guess(F& f, const Levels& L, const std::set<int64_t>& active, int64_t
 
 template <class F>
 void run_stream(F& f, setfn::StreamKind kind, int64_t k, double eps, uint64_t seed) {
-    using Gains = CountingGains<F>;
-    Gains gains{&f};
-    tsr::kit::Rng rng(seed);
-    ParallelGuesses<Gains, HalvingLevels<Gains>> algo(eps, k, f.n());
-    setfn::StreamSpec spec;
-    spec.kind = kind;
-    spec.updates = 3 * f.n() / 2;
-    spec.delete_fraction = 0.35;
-    setfn::UpdateStream stream(f.n(), spec, seed);
-    std::set<int64_t> active;
-    int64_t t = 0;
-    for (setfn::Update u = stream.next(); u.kind != 0; u = stream.next(), ++t) {
-        if (u.kind == 1) {
-            active.insert(u.element);
-            algo.insert(u.element, gain(f, {}, u.element), gains, rng);
-        } else {
-            active.erase(u.element);
-            algo.erase(u.element, gains, rng);
-        }
-        const auto S = algo.solution();
-        stream.solution(S);
-        REQUIRE(static_cast<int64_t>(S.size()) <= k);
-        for (int64_t e : S) REQUIRE(active.count(e) == 1);
+    CountingGains<F> gains{&f};
+    ParallelGuesses<CountingGains<F>, HalvingLevels<CountingGains<F>>> algo(eps, k, f.n());
+    play_stream(f, algo, gains, kind, k, seed, [&](const std::set<int64_t>& active, const std::vector<double>&, int64_t) {
         algo.for_each_guess([&](const auto& L) { check_guess(f, L, active, k, f.n()); });
-        std::vector<int64_t> ground(active.begin(), active.end());
-        auto g = [&](std::span<const int64_t> A, std::span<const int64_t> c, std::span<double> o) { f.gains(A, c, o); };
-        const double greedy = setfn::lazy_greedy(ground, k, g).value;
-        CHECK(algo.value() >= (1.0 - eps) * greedy / (2.0 * (1.0 + eps)) - 1e-9);
-    }
-    CHECK(t == stream.length());
+        CHECK(algo.value() >= (1.0 - eps) * greedy_value(f, active, k) / (2.0 * (1.0 + eps)) - 1e-9);
+    });
 }
 
 }  // namespace

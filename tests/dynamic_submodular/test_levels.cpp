@@ -7,11 +7,11 @@
 #include <set>
 #include <vector>
 
-#include "counting_gains.hpp"
 #include "coverage.hpp"
 #include "facility.hpp"
 #include "lazy_greedy.hpp"
 #include "parallel_guesses.hpp"
+#include "structure_harness.hpp"
 #include "update_stream.hpp"
 
 using namespace dynsub;
@@ -57,41 +57,14 @@ void check_levels(F& f, const Levels& L, const std::set<int64_t>& active, const 
 
 template <class F>
 void run_stream(F& f, setfn::StreamKind kind, int64_t k, double eps, uint64_t seed, bool check_each) {
-    using Gains = CountingGains<F>;
-    Gains gains{&f};
-    tsr::kit::Rng rng(seed);
-    ParallelGuesses<Gains> algo(eps, k, f.n());
-    setfn::StreamSpec spec;
-    spec.kind = kind;
-    spec.updates = 3 * f.n() / 2;
-    spec.delete_fraction = 0.35;
-    setfn::UpdateStream stream(f.n(), spec, seed);
-    std::set<int64_t> active;
-    std::vector<double> singleton(static_cast<size_t>(f.n()), 0.0);
-    int64_t t = 0;
-    for (setfn::Update u = stream.next(); u.kind != 0; u = stream.next(), ++t) {
-        if (u.kind == 1) {
-            active.insert(u.element);
-            singleton[u.element] = gain(f, {}, u.element);
-            algo.insert(u.element, singleton[u.element], gains, rng);
-        } else {
-            active.erase(u.element);
-            algo.erase(u.element, gains, rng);
-        }
-        const auto S = algo.solution();
-        stream.solution(S);
-        REQUIRE(static_cast<int64_t>(S.size()) <= k);
-        for (int64_t e : S) REQUIRE(active.count(e) == 1);
-        if (check_each || t % 25 == 0) {
-            algo.for_each_guess([&](const auto& L) { check_levels(f, L, active, singleton, eps, k); });
-            // (1/2 − ε) against greedy (≤ OPT): the guarantee of the best guess
-            std::vector<int64_t> ground(active.begin(), active.end());
-            auto g = [&](std::span<const int64_t> A, std::span<const int64_t> c, std::span<double> o) { f.gains(A, c, o); };
-            const double greedy = setfn::lazy_greedy(ground, k, g).value;
-            CHECK(algo.value() >= greedy / (2.0 * (1.0 + eps)) - 1e-9);
-        }
-    }
-    CHECK(t == stream.length());
+    CountingGains<F> gains{&f};
+    ParallelGuesses<CountingGains<F>> algo(eps, k, f.n());
+    play_stream(f, algo, gains, kind, k, seed, [&](const std::set<int64_t>& active, const std::vector<double>& singleton, int64_t t) {
+        if (!check_each && t % 25 != 0) return;
+        algo.for_each_guess([&](const auto& L) { check_levels(f, L, active, singleton, eps, k); });
+        // (1/2 − ε) against greedy (≤ OPT): the guarantee of the best guess
+        CHECK(algo.value() >= greedy_value(f, active, k) / (2.0 * (1.0 + eps)) - 1e-9);
+    });
 }
 
 }  // namespace
