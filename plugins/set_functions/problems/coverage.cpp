@@ -16,23 +16,17 @@ public:
     static constexpr tsr::Info info{"sf.coverage", "1.0.0",
                                     "weighted max-k-coverage on a random set system, with an insert/delete stream",
                                     "Feige, A threshold of ln n for approximating set cover, JACM 45(4), 1998"};
-    struct Params {
+    struct Params : DynamicParams {
         int64_t n = 1000;
         int64_t items = 2000;
         double set_size = 10.0;
         double skew = 0.8;
-        int64_t k = 10;
-        std::string stream = "random";
-        double delete_fraction = 0.3;
-        int64_t updates = 0;
-        int64_t window = 0;
         static void schema(tsr::Schema<Params>& s) {
             s.integer("n", &Params::n, "number of sets (the ground set)", {.min = 1});
             s.integer("items", &Params::items, "universe size m (items the sets cover)", {.min = 1});
             s.real("set_size", &Params::set_size, "mean set size (sizes uniform in 1 .. 2 set_size - 1)", {.min = 1.0});
             s.real("skew", &Params::skew, "item popularity exponent: P(item j) ∝ (j+1)^-skew (0: uniform)",
                    {.min = 0.0, .max = 4.0});
-            s.integer("k", &Params::k, "cardinality constraint |S| <= k", {.min = 1});
             stream_schema(s);
         }
     };

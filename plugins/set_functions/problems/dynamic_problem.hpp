@@ -14,9 +14,19 @@
 
 namespace setfn {
 
-// The stream parameters of a problem's Params P (fields stream, delete_fraction, updates, window).
+// The parameters both problems have (their Params derive from it): the cardinality and the stream.
+struct DynamicParams {
+    int64_t k = 10;
+    std::string stream = "random";
+    double delete_fraction = 0.3;
+    int64_t updates = 0;
+    int64_t window = 0;
+};
+
+// Registers DynamicParams' fields in a problem's schema (after its own parameters).
 template <class P>
 void stream_schema(tsr::Schema<P>& s) {
+    s.integer("k", &P::k, "cardinality constraint |S| <= k", {.min = 1});
     s.choice("stream", &P::stream, {"random", "window", "adversarial"},
              "random: insert/delete mix; window: sliding window over a random order; adversarial: deletes elements "
              "of the algorithm's last reported solution");

@@ -22,7 +22,7 @@ public:
     static constexpr tsr::Info info{"sf.facility", "1.0.0",
                                     "facility location on clustered points or a CSV of points, with an insert/delete stream",
                                     "Krause & Golovin, Submodular function maximization, in Tractability, 2014"};
-    struct Params {
+    struct Params : DynamicParams {
         int64_t n = 1000;
         int64_t d = 2;
         int64_t clusters = 20;
@@ -30,11 +30,6 @@ public:
         int64_t clients = 200;
         double bandwidth = 0.1;
         std::string file;
-        int64_t k = 10;
-        std::string stream = "random";
-        double delete_fraction = 0.3;
-        int64_t updates = 0;
-        int64_t window = 0;
         static void schema(tsr::Schema<Params>& s) {
             s.integer("n", &Params::n, "number of synthetic points (candidate facilities); ignored with file", {.min = 1});
             s.integer("d", &Params::d, "dimension of synthetic points", {.min = 1});
@@ -45,7 +40,6 @@ public:
             s.real("bandwidth", &Params::bandwidth, "sigma of the similarity exp(-|c - x|^2 / 2 sigma^2)",
                    {.min = 1e-12}, TSR_PARAM_FLAG_LOG_SCALE);
             s.text("file", &Params::file, "CSV of points, one per line, every column a coordinate (\"\": synthetic)");
-            s.integer("k", &Params::k, "cardinality constraint |S| <= k", {.min = 1});
             stream_schema(s);
         }
     };
