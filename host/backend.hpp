@@ -37,6 +37,10 @@ using ResultSink = std::function<void(const PlannedRun& run, RunResult&& result)
 // a failure becomes a RunResult with status error.
 RunResult execute_planned(const Registry& reg, const PlannedRun& run, const BackendOptions& opt);
 
+// The result of a planned run that did not run to its end in a run_one (its worker died, or its
+// inputs are missing): what the plan knows, with `status` and `error`.
+RunResult unfinished_run(const PlannedRun& run, RunStatus status, std::string error);
+
 void run_threads(const Registry& reg, const std::vector<const PlannedRun*>& runs, const BackendOptions& opt,
                  const ResultSink& sink);
 void run_processes(const Registry& reg, const std::vector<const PlannedRun*>& runs, const BackendOptions& opt,

@@ -146,20 +146,9 @@ void run_processes(const Registry& reg, const std::vector<const PlannedRun*>& ru
     // A run whose worker died or was killed: what the host knows, plus how it ended.
     auto failed = [&](const Worker& w, RunStatus status, const std::string& why) {
         const PlannedRun& p = *runs[static_cast<size_t>(w.job)];
-        RunResult r;
-        r.labels = p.labels;
-        r.run_key = p.key;
-        r.algorithm.id = p.request.algorithm;
-        r.problem.id = p.request.problem;
-        r.seed = p.request.seed;
-        r.budget = p.request.budget;
-        r.status = status;
-        r.host_version = host_version();
-        r.machine = machine_description();
-        r.wall_seconds = std::chrono::duration<double>(clock::now() - w.started).count();
-        r.finished_at = utc_now_iso8601();
         const std::string tail = stderr_tail(w);
-        r.error = tail.empty() ? why : why + "; stderr tail:\n" + tail;
+        RunResult r = unfinished_run(p, status, tail.empty() ? why : why + "; stderr tail:\n" + tail);
+        r.wall_seconds = std::chrono::duration<double>(clock::now() - w.started).count();
         sink(p, std::move(r));
     };
 

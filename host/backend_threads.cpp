@@ -32,6 +32,22 @@ RunResult execute_planned(const Registry& reg, const PlannedRun& run, const Back
     return r;
 }
 
+RunResult unfinished_run(const PlannedRun& run, RunStatus status, std::string error) {
+    RunResult r;
+    r.labels = run.labels;
+    r.run_key = run.key;
+    r.algorithm.id = run.request.algorithm;
+    r.problem.id = run.request.problem;
+    r.seed = run.request.seed;
+    r.budget = run.request.budget;
+    r.status = status;
+    r.host_version = host_version();
+    r.machine = machine_description();
+    r.finished_at = utc_now_iso8601();
+    r.error = std::move(error);
+    return r;
+}
+
 void run_threads(const Registry& reg, const std::vector<const PlannedRun*>& runs, const BackendOptions& opt,
                  const ResultSink& sink) {
     std::mutex sink_mutex;

@@ -158,12 +158,26 @@ BenchOutcome run_bench(const BenchRequest& req) {
         for (const PlannedRun* p : pending) waiting.insert(p->key);
         std::vector<const PlannedRun*> wave, later;
         for (const PlannedRun* p : pending) (waiting.count(p->after_key) ? later : wave).push_back(p);
-        for (const PlannedRun*& p : wave) {
-            if (p->after_key.empty()) continue;
+        // A source that is not stored whole (in another shard, interrupted, failed) leaves its
+        // continuations as errors that say so, never run without their inputs.
+        std::erase_if(wave, [&](const PlannedRun*& p) {
+            if (p->after_key.empty()) return false;
+            const auto ids = store.ids_by_keys({p->after_key});
+            RunResult source;
+            if (!ids.empty()) source = store.load(ids.front());
+            if (ids.empty() || is_failed_status(source.status)) {
+                sink(*p, unfinished_run(*p, RunStatus::error,
+                                        fmt::format("the run it continues ({}) is {} in {}: run it first (with --shard, "
+                                                    "a chain must be run whole by one shard)",
+                                                    p->after_key.substr(0, 12),
+                                                    ids.empty() ? "not stored" : "stored as failed", out.store_path)));
+                return true;
+            }
             PlannedRun& copy = with_inputs.emplace_back(*p);
-            for (int64_t id : store.ids_by_keys({p->after_key})) copy.request.inputs = store.load(id).arrays;
+            copy.request.inputs = std::move(source.arrays);
             p = &copy;
-        }
+            return false;
+        });
         if (req.backend == "threads") run_threads(reg, wave, opt, sink);
         else run_processes(reg, wave, opt, sink);
         pending = std::move(later);

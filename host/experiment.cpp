@@ -447,15 +447,16 @@ Experiment parse(const Reader& r, const toml::table& root, bool quick) {
     }
     if (e.algorithms.empty())
         r.fail(1, "algorithm", "missing: the experiment has no algorithm", "at least one [[algorithm]] table with an id");
-    // `after` names another entry, and chains end.
+    // `after` names another entry (every label checked before any chain is walked), and chains end.
     for (const AlgorithmEntry& a : e.algorithms) {
-        if (a.after.empty()) continue;
+        if (a.after.empty() || (a.after != a.label && algorithm_labels.count(a.after))) continue;
         std::vector<std::string> all;
         for (const AlgorithmEntry& b : e.algorithms) all.push_back("'" + b.label + "'");
-        if (a.after == a.label || !algorithm_labels.count(a.after))
-            r.fail(a.after_line, "algorithm.after",
-                   a.after == a.label ? "names the entry itself" : fmt::format("'{}' is not the label of an algorithm", a.after),
-                   "the label of another [[algorithm]] entry: " + join_or(all));
+        r.fail(a.after_line, "algorithm.after",
+               a.after == a.label ? "names the entry itself" : fmt::format("'{}' is not the label of an algorithm", a.after),
+               "the label of another [[algorithm]] entry: " + join_or(all));
+    }
+    for (const AlgorithmEntry& a : e.algorithms) {
         std::string at = a.after;
         for (size_t hops = 0; !at.empty(); ++hops) {
             if (hops > e.algorithms.size())

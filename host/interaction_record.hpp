@@ -11,9 +11,10 @@
 // columns are given for single-episode runs whose steps the tables cover; elsewhere they are NaN.
 //
 // Stream (tsr.stream.v1): the trace column "stream.steps" (updates pulled when each trace point
-// was reported: where a metric's series places that point, iface/metric_series.h), run arrays "stream.updates" (U × 2: kind, element), "stream.queries"
-// (oracle units spent when each update was pulled), "stream.solution_step",
-// "stream.solution_offsets", "stream.solution_elements" (see iface/stream.h).
+// was reported: where a metric's series places that point, iface/metric_series.h), and run arrays
+// "stream.updates" (U × 2: kind, element), "stream.queries" (oracle units spent when each update
+// was pulled), "stream.solution_step", "stream.solution_offsets", "stream.solution_elements"
+// (see iface/stream.h).
 //
 // The ground truth is read from the problem itself (not the proxy), after the run.
 #pragma once

@@ -305,6 +305,18 @@ void add_unit_columns(HostState& h) {
 }
 
 // The finished run, as the ABI's metric input. Views into `r`; valid while r is unchanged.
+// An array of the run seen through the ABI (valid while `a` lives).
+tsr_array array_view(const Array& a) {
+    tsr_array v{};
+    v.struct_size = sizeof v;
+    v.dtype = a.dtype;
+    v.name = a.name.c_str();
+    v.ndim = static_cast<int32_t>(std::min<size_t>(a.shape.size(), TSR_MAX_NDIM));
+    for (int32_t k = 0; k < v.ndim; ++k) v.shape[k] = a.shape[static_cast<size_t>(k)];
+    v.data = a.bytes.data();
+    return v;
+}
+
 struct MetricInputStorage {
     std::vector<const char*> column_names;
     std::vector<const double*> columns;
@@ -319,16 +331,7 @@ struct MetricInputStorage {
             column_names.push_back(r.trace.columns[c].c_str());
             columns.push_back(r.trace.values[c].data());
         }
-        for (const Array& a : r.arrays) {
-            tsr_array v{};
-            v.struct_size = sizeof v;
-            v.dtype = a.dtype;
-            v.name = a.name.c_str();
-            v.ndim = static_cast<int32_t>(a.shape.size());
-            for (size_t k = 0; k < a.shape.size(); ++k) v.shape[k] = a.shape[k];
-            v.data = a.bytes.data();
-            arrays.push_back(v);
-        }
+        for (const Array& a : r.arrays) arrays.push_back(array_view(a));
         for (const Scalar& s : r.scalars) {
             scalar_names.push_back(s.name.c_str());
             scalar_values.push_back(s.value);
@@ -474,16 +477,7 @@ RunResult run_one(const Registry& registry, const RunRequest& req) {
     ctx.put_scalar = &cb_put_scalar;
     ctx.log = &cb_log;
     std::vector<tsr_array> inputs;
-    for (const Array& a : req.inputs) {
-        tsr_array v{};
-        v.struct_size = sizeof v;
-        v.dtype = a.dtype;
-        v.name = a.name.c_str();
-        v.ndim = static_cast<int32_t>(std::min<size_t>(a.shape.size(), TSR_MAX_NDIM));
-        for (int32_t k = 0; k < v.ndim; ++k) v.shape[k] = a.shape[static_cast<size_t>(k)];
-        v.data = a.bytes.data();
-        inputs.push_back(v);
-    }
+    for (const Array& a : req.inputs) inputs.push_back(array_view(a));
     ctx.n_inputs = static_cast<uint32_t>(inputs.size());
     ctx.inputs = inputs.empty() ? nullptr : inputs.data();
 

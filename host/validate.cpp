@@ -119,23 +119,25 @@ bool proxyable(const std::vector<std::string>& needs) {
     return true;
 }
 
-// A problem that provides `needs` and can be created with its defaults: the candidate's own
-// library first, then any other; never the NaN problem.
-// Problems that provide `needs` and create with their defaults, those of `prefer` (the component's
-// own library) first, then the others in registry order.
+// Problems that provide `needs`, those of `prefer` (the component's own library) first, then the
+// others in registry order; never a built-in test problem. Whether one creates with its defaults is
+// asked only of those tried (creates_with_defaults), not of all.
 std::vector<const Component*> candidate_problems(const Registry& reg, const std::vector<std::string>& needs,
                                                  const Library* prefer) {
     std::vector<const Component*> out;
     for (int pass = 0; pass < 2; ++pass)
         for (const Component& c : reg.components()) {
             if (c.kind() != TSR_KIND_PROBLEM || c.library->builtin) continue;
-            if ((pass == 0) != (c.library == prefer) || !provides_all(c, needs)) continue;
-            ParamSet ps = ParamSet::resolve(c, {});
-            Obj o;
-            std::string msg;
-            if (create_raw(c, ps.abi(), 1, o, msg) == TSR_OK) out.push_back(&c);
+            if ((pass == 0) == (c.library == prefer) && provides_all(c, needs)) out.push_back(&c);
         }
     return out;
+}
+
+bool creates_with_defaults(const Component& c) {
+    ParamSet ps = ParamSet::resolve(c, {});
+    Obj o;
+    std::string msg;
+    return create_raw(c, ps.abi(), 1, o, msg) == TSR_OK;
 }
 
 class Checker {
@@ -312,8 +314,6 @@ public:
         // An interface says what a problem serves, not that it suits every algorithm needing it (a
         // dataset of rankings is no SEM, a bandit no market): the algorithm runs on the first
         // candidate it does not refuse with an error, its own library's problems first.
-        const auto candidates = candidate_problems(reg_, needs, c.library);
-        if (candidates.empty()) return add(c, "runs", Check::skip, "no installed problem provides " + join(needs, ", "));
         RunRequest req;
         req.algorithm = std::string(c.id());
         req.seed = 7;
@@ -321,12 +321,14 @@ public:
         req.budget.max_iterations = 200;
         RunResult a;
         std::vector<std::string> refused;
-        for (const Component* p : candidates) {
+        for (const Component* p : candidate_problems(reg_, needs, c.library)) {
+            if (!creates_with_defaults(*p)) continue;
             req.problem = std::string(p->id());
             a = run_one(reg_, req);
             if (a.status != RunStatus::error) break;
             refused.push_back(req.problem);
         }
+        if (req.problem.empty()) return add(c, "runs", Check::skip, "no installed problem provides " + join(needs, ", "));
         if (a.status == RunStatus::error && refused.size() > 1)
             a.error += fmt::format(" (also refused: {})", join(std::vector<std::string>(refused.begin(), refused.end() - 1), ", "));
         RunResult b = run_one(reg_, req);
@@ -376,10 +378,10 @@ public:
         check_bad_params(c);
         // Find a problem it accepts and an algorithm that runs on that problem (not one that refuses
         // it with an error: a portfolio strategy on a bandit), its own library's problems first.
-        const auto candidates = candidate_problems(reg_, c.needs(), c.library);
-        if (candidates.empty())
-            return add(c, "evaluates a run", Check::skip, "no installed problem provides " + join(c.needs(), ", "));
-        for (const Component* p : candidates)
+        bool any_problem = false;
+        for (const Component* p : candidate_problems(reg_, c.needs(), c.library)) {
+            if (!creates_with_defaults(*p)) continue;
+            any_problem = true;
             for (const Component& a : reg_.components()) {
                 if (a.kind() != TSR_KIND_ALGORITHM || !provides_all(*p, a.needs()) || !proxyable(a.needs())) continue;
                 RunRequest req;
@@ -397,6 +399,9 @@ public:
                 return add(c, "evaluates a run of " + req.algorithm + " on " + req.problem, failed ? Check::fail : Check::pass,
                            failed ? r.error : join(vals, " "));
             }
+        }
+        if (!any_problem)
+            return add(c, "evaluates a run", Check::skip, "no installed problem provides " + join(c.needs(), ", "));
         add(c, "evaluates a run", Check::skip, "no installed algorithm runs without error on a problem it accepts");
     }
 

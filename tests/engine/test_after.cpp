@@ -26,6 +26,10 @@ TEST_CASE("after: names another entry, and chains end") {
     check_message(load_error(std::string(kHeader) + "[[algorithm]]\nid = \"topo.swaps\"\nlabel = \"a\"\nafter = \"b\"\n"
                                                     "[[algorithm]]\nid = \"topo.swaps\"\nlabel = \"b\"\nafter = \"a\"\n"),
                   {"algorithm.after: makes a cycle"});
+    // a bad label two hops down a chain is reported, not followed
+    check_message(load_error(std::string(kHeader) + "[[algorithm]]\nid = \"topo.swaps\"\nlabel = \"a\"\nafter = \"b\"\n"
+                                                    "[[algorithm]]\nid = \"topo.swaps\"\nlabel = \"b\"\nafter = \"nope\"\n"),
+                  {"algorithm.after: 'nope' is not the label of an algorithm"});
 }
 
 TEST_CASE("after: the run to continue is the source entry's run on the same instance and seed") {
@@ -94,4 +98,21 @@ TEST_CASE("after: a bench hands the source run's W to the continuing run, and on
             CHECK(r.status == RunStatus::ok);
         }
     }
+    // One shard of a fresh store: a continuation whose source ran in the other shard is an error
+    // that says so, not a run without its inputs.
+    req.out = (temp_dir() / "chain-shard.db").string();
+    fs::remove(req.out);
+    size_t missing = 0;
+    for (const char* shard : {"0/2", "1/2"}) {
+        req.shard = shard;
+        for (const RunResult& r : run_bench(req).runs) {
+            if (r.labels.algorithm != "topo+notears" || r.status == RunStatus::ok) continue;
+            INFO(r.labels.instance << ": " << r.error);
+            CHECK(r.status == RunStatus::error);
+            CHECK(r.error.find("is not stored") != std::string::npos);
+            ++missing;
+        }
+        fs::remove(req.out);  // the second shard starts without the first's runs
+    }
+    CHECK(missing > 0);
 }

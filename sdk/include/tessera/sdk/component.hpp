@@ -123,6 +123,14 @@ struct MetricServe {
     }
 };
 
+// The ABI descriptors of a metric's outputs or series (static storage, built once by the caller).
+template <size_t N>
+std::vector<tsr_metric_output> metric_outputs(const Output (&list)[N]) {
+    std::vector<tsr_metric_output> v;
+    for (const Output& o : list) v.push_back(tsr_metric_output{sizeof(tsr_metric_output), o.direction, o.name, o.help});
+    return v;
+}
+
 template <class C>
 struct MetricSeriesServe {
     using H = Holder<C>;
@@ -135,11 +143,7 @@ struct MetricSeriesServe {
         });
     }
     static const void* table() {
-        static const std::vector<tsr_metric_output> series = [] {
-            std::vector<tsr_metric_output> v;
-            for (const Output& o : C::series) v.push_back({sizeof(tsr_metric_output), o.direction, o.name, o.help});
-            return v;
-        }();
+        static const std::vector<tsr_metric_output> series = metric_outputs(C::series);
         static const tsr_metric_series_v1 t{sizeof(tsr_metric_series_v1), static_cast<uint32_t>(series.size()),
                                             series.data(), &evaluate_series};
         return &t;
@@ -209,9 +213,7 @@ const Descriptor<C>& descriptor() {
             for (const char* n : C::needs) d->needs.push_back(n);
         if constexpr (requires { C::wants; })
             for (const char* n : C::wants) d->wants.push_back(n);
-        if constexpr (MetricClass<C>)
-            for (const Output& o : C::outputs)
-                d->outputs.push_back(tsr_metric_output{sizeof(tsr_metric_output), o.direction, o.name, o.help});
+        if constexpr (MetricClass<C>) d->outputs = metric_outputs(C::outputs);
         tsr_component_desc& c = d->desc;
         c.struct_size = sizeof c;
         c.kind = kind_of<C>();

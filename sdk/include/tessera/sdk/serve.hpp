@@ -153,19 +153,32 @@ inline void check_terms(int64_t m, const int64_t* idx, int64_t n, const char* wh
                                   std::to_string(n) + ")");
 }
 
-// A block of coordinates: m > 0 distinct indices in [0, d). The repeat test marks coordinates in
-// a per-thread byte map (grown once to d, cleared again before returning): O(m), no allocation
-// after the first call.
-inline void check_block(int64_t m, const int64_t* idx, int64_t d) {
-    check_terms(m, idx, d, "coordinate");
+// Writes `v` into the caller's growable struct *out (the ABI rule, abi.h): as many bytes as the
+// caller's struct_size and ours both cover, with struct_size set to that size.
+template <class T>
+void write_growable(T* out, T v) {
+    const uint32_t size = out->struct_size < sizeof(T) ? out->struct_size : static_cast<uint32_t>(sizeof(T));
+    v.struct_size = size;
+    std::memcpy(out, &v, size);
+}
+
+// m distinct indices in [0, n), called `what` ("coordinate") in a `group` ("block"). The repeat
+// test marks indices in a per-thread byte map (grown once to n, cleared again before returning):
+// O(m), no allocation after the first call.
+inline void check_distinct(int64_t m, const int64_t* idx, int64_t n, const char* what, const char* group) {
+    check_terms(m, idx, n, what);
     thread_local std::vector<unsigned char> seen;
-    if (static_cast<int64_t>(seen.size()) < d) seen.assign(static_cast<size_t>(d), 0);
+    if (static_cast<int64_t>(seen.size()) < n) seen.assign(static_cast<size_t>(n), 0);
     int64_t i = 0;
     for (; i < m && !seen[static_cast<size_t>(idx[i])]; ++i) seen[static_cast<size_t>(idx[i])] = 1;
     const bool repeated = i < m;
     for (int64_t j = 0; j < i; ++j) seen[static_cast<size_t>(idx[j])] = 0;
-    if (repeated) throw InvalidArgument("coordinate " + std::to_string(idx[i]) + " repeated in a block");
+    if (repeated)
+        throw InvalidArgument(std::string(what) + " " + std::to_string(idx[i]) + " repeated in a " + group);
 }
+
+// A block of coordinates: m > 0 distinct indices in [0, d).
+inline void check_block(int64_t m, const int64_t* idx, int64_t d) { check_distinct(m, idx, d, "coordinate", "block"); }
 
 template <class C>
 struct Serve<Objective, C> {
@@ -283,11 +296,7 @@ struct Serve<Dataset, C> {
     static constexpr const char* id = TSR_DATASET_V1;
     using H = Holder<C>;
 
-    static void copy_out(const tsr_matrix& src, tsr_matrix* out) {
-        uint32_t size = out->struct_size < sizeof(tsr_matrix) ? out->struct_size : sizeof(tsr_matrix);
-        std::memcpy(out, &src, size);
-        out->struct_size = size;
-    }
+    static void copy_out(const tsr_matrix& src, tsr_matrix* out) { write_growable(out, src); }
     static int32_t count(tsr_object* o) { return static_cast<int32_t>(H::of(o).impl.matrices().size()); }
     static tsr_status get(tsr_object* o, int32_t i, tsr_matrix* out) {
         H& h = H::of(o);
@@ -333,9 +342,7 @@ struct Serve<GroundTruth, C> {
             auto a = h.impl.truth_array(name);
             if (!a) throw NotFound(std::string("no ground-truth array '") + name + "'");
             a->name = name;
-            uint32_t size = out->struct_size < sizeof(tsr_array) ? out->struct_size : sizeof(tsr_array);
-            std::memcpy(out, &*a, size);
-            out->struct_size = size;
+            write_growable(out, *a);
         });
     }
     static const char* const* names(tsr_object* o) {

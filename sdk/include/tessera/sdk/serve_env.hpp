@@ -51,9 +51,7 @@ struct Serve<Env, C> {
         if (!out) return;
         try {
             tsr_env_spec s = H::of(o).impl.env_spec();
-            const uint32_t size = out->struct_size < sizeof s ? out->struct_size : sizeof s;
-            s.struct_size = size;
-            std::memcpy(out, &s, size);
+            write_growable(out, s);
         } catch (...) {
         }
     }
@@ -84,9 +82,7 @@ struct Serve<Env, C> {
             st.struct_size = sizeof st;
             st.done = done ? 1 : 0;
             st.reward = r;
-            const uint32_t size = out->struct_size < sizeof st ? out->struct_size : sizeof st;
-            st.struct_size = size;
-            std::memcpy(out, &st, size);
+            write_growable(out, st);
         });
     }
     static tsr_status observe(tsr_object* o, int64_t arm, double* reward) {

@@ -48,9 +48,7 @@ struct Serve<Operator, C> {
         if (!out) return;
         try {
             tsr_operator_properties p = H::of(o).impl.properties();
-            const uint32_t size = out->struct_size < sizeof p ? out->struct_size : sizeof p;
-            p.struct_size = size;
-            std::memcpy(out, &p, size);
+            write_growable(out, p);
         } catch (...) {
         }
     }

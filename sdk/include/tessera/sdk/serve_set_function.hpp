@@ -23,19 +23,12 @@ struct SetFunction {};
 
 namespace detail {
 
-// A set: m >= 0 distinct indices in [0, n). Same per-thread byte map as check_block: O(m).
+// A set: m >= 0 distinct indices in [0, n).
 inline void check_set(int64_t m, const int64_t* idx, int64_t n) {
     if (m < 0) throw InvalidArgument("set size " + std::to_string(m) + " is negative");
     if (m == 0) return;
     if (!idx) throw InvalidArgument("set of size " + std::to_string(m) + " passed as NULL");
-    check_terms(m, idx, n, "element");
-    thread_local std::vector<unsigned char> seen;
-    if (static_cast<int64_t>(seen.size()) < n) seen.assign(static_cast<size_t>(n), 0);
-    int64_t i = 0;
-    for (; i < m && !seen[static_cast<size_t>(idx[i])]; ++i) seen[static_cast<size_t>(idx[i])] = 1;
-    const bool repeated = i < m;
-    for (int64_t j = 0; j < i; ++j) seen[static_cast<size_t>(idx[j])] = 0;
-    if (repeated) throw InvalidArgument("element " + std::to_string(idx[i]) + " repeated in a set");
+    check_distinct(m, idx, n, "element", "set");
 }
 
 template <class C>
@@ -59,9 +52,7 @@ struct Serve<SetFunction, C> {
         if (!out) return;
         try {
             tsr_set_function_properties p = H::of(o).impl.set_properties();
-            const uint32_t size = out->struct_size < sizeof p ? out->struct_size : sizeof p;
-            p.struct_size = size;
-            std::memcpy(out, &p, size);
+            write_growable(out, p);
         } catch (...) {
         }
     }

@@ -40,9 +40,7 @@ struct Serve<Stream, C> {
         return guard(h.error, [&] {
             if (!out) throw InvalidArgument("next: out is NULL");
             tsr_stream_update u = h.impl.next();
-            const uint32_t size = out->struct_size < sizeof u ? out->struct_size : sizeof u;
-            u.struct_size = size;
-            std::memcpy(out, &u, size);
+            write_growable(out, u);
         });
     }
     static tsr_status solution(tsr_object* o, int64_t m, const int64_t* set) {
