@@ -28,13 +28,13 @@ public:
     void run(tsr::Run& r) {
         const tsr::SetFunctionRef f = r.set_function();
         tsr::StreamRef stream = r.stream();
-        Policy algo{ActiveList(f.ground_size()), GainsOracle{&f}, cardinality(p_.k, f), p_.report_every};
+        Policy algo{setfn::ActiveList(f.ground_size()), GainsOracle{&f}, cardinality(p_.k, f), p_.report_every};
         drive_stream(r, stream, algo, p_.report_every);
     }
 
 private:
     struct Policy {
-        ActiveList active;
+        setfn::ActiveList active;
         GainsOracle gains;
         int64_t k, every;
         int64_t updates = 0, recomputes = 0;

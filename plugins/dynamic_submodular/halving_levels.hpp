@@ -108,15 +108,20 @@ private:
         for (const Level& L : levels_) chosen_.insert(chosen_.end(), L.S.begin(), L.S.end());
     }
 
-    // C ← {e ∈ C : f(e | G) ≥ τ}, one batched gains call (order kept).
+    // C ← {e ∈ C : f(e | G) ≥ τ}, one batched gains call (order kept). out_[i] keeps f(cand_[i] | G)
+    // for the G of this call, so the pick that follows needs no query of its own.
     void filter(Gains& gains) {
         if (cand_.empty()) return;
         out_.resize(cand_.size());
         gains(std::span<const int64_t>(chosen_), std::span<const int64_t>(cand_), std::span<double>(out_));
         size_t w = 0;
         for (size_t i = 0; i < cand_.size(); ++i)
-            if (out_[i] >= tau_) cand_[w++] = cand_[i];
+            if (out_[i] >= tau_) {
+                cand_[w] = cand_[i];
+                out_[w++] = out_[i];
+            }
         cand_.resize(w);
+        out_.resize(w);
     }
 
     // C ← live elements of A_ℓ₀ ∪ B_ℓ₀, each once; the buffers of levels ≥ ℓ₀ are emptied.
@@ -179,23 +184,22 @@ private:
             L.A = cand_;
             if (cand_.empty()) return;
             while (static_cast<int64_t>(cand_.size()) >= capacity(l)) {
-                // the first candidate, in the random order, whose gain is above τ
+                // the first candidate, in the random order, whose gain is above τ (G has not
+                // changed since the filter, so its gains are the ones the filter got)
                 bool picked = false;
-                for (int64_t e : cand_) {
-                    double g = 0.0;
-                    gains(std::span<const int64_t>(chosen_), std::span<const int64_t>(&e, 1), std::span<double>(&g, 1));
-                    if (g > tau_) {
+                for (size_t i = 0; i < cand_.size(); ++i)
+                    if (out_[i] > tau_) {
+                        const int64_t e = cand_[i];
                         L.S.push_back(e);
                         in_level_[e] = l;
                         chosen_.push_back(e);
-                        value_ += g;
+                        value_ += out_[i];
                         picked = true;
                         break;
                     }
-                }
+                if (!picked) break;  // every gain exactly τ: nothing above it at this level (C stays)
                 if (static_cast<int64_t>(chosen_.size()) >= k_) return;
                 filter(gains);
-                if (!picked) break;  // every gain exactly τ: nothing above it at this level
             }
         }
     }

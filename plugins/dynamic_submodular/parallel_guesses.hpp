@@ -74,7 +74,6 @@ public:
     void for_each_guess(Visit&& v) const {
         for (const auto& [i, g] : guesses_) v(*g);
     }
-    double eps() const { return eps_; }
 
 private:
     // Guess indices i with f(e)/(1+ε) ≤ (1+ε)^i ≤ 2k f(e) (one index wider each side; the exact

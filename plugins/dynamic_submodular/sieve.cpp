@@ -103,7 +103,7 @@ private:
         GainsOracle gains_;
         int64_t k_;
         double log1e_;
-        ActiveList active_;
+        setfn::ActiveList active_;
         std::vector<double> singleton_;
         std::vector<int32_t> kept_in_;
         std::map<int64_t, Kept> sieves_;

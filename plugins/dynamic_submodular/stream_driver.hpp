@@ -21,7 +21,6 @@ template <class Policy>
 void drive_stream(tsr::Run& r, tsr::StreamRef& stream, Policy& algo, int64_t report_every) {
     const int64_t U = stream.length();
     const int64_t trace_every = std::max<int64_t>(1, U / 100);
-    std::vector<int64_t> sol;
     int64_t t = 0;
     for (;;) {
         const tsr_stream_update u = stream.next();
@@ -31,11 +30,7 @@ void drive_stream(tsr::Run& r, tsr::StreamRef& stream, Policy& algo, int64_t rep
         else if (u.kind == TSR_UPDATE_DELETE)
             algo.erase(u.element);
         ++t;
-        if (t % report_every == 0 || t == U) {
-            const auto s = algo.solution();
-            sol.assign(s.begin(), s.end());
-            stream.solution(sol);
-        }
+        if (t % report_every == 0 || t == U) stream.solution(algo.solution());
         if (t % trace_every == 0 || t == U) {
             const auto s = algo.solution();
             if (r.report_values(t, {{"solution_size", static_cast<double>(s.size())},

@@ -56,7 +56,6 @@ public:
     int64_t rebuilds() const { return rebuilds_; }
     std::span<const int64_t> level_set(int64_t l) const { return levels_[l].R; }
     std::span<const double> level_gains(int64_t l) const { return levels_[l].gain; }
-    bool contains(int64_t l, int64_t e) const { return levels_[l].where.size() > 0 && levels_[l].where[e] >= 0; }
 
     // e was inserted; fe = f({e}) (already asked by the caller, shared by all guesses).
     void insert(int64_t e, double fe, Gains& gains, tsr::kit::Rng& rng) {
@@ -92,8 +91,6 @@ public:
             remove(l, e);
             if (was_chosen) {
                 truncate(l + 1);
-                chosen_.resize(static_cast<size_t>(l));
-                recompute_value();
                 if (L.R.empty()) {
                     truncate(l);
                     return;

@@ -71,7 +71,8 @@ public:
         // from below; for the additive scores the first term is OPT exactly.
         const auto lower = static_cast<int64_t>(r.scalar("lower_bound").value_or(0.0));
         const double got = f.value(*P, *S), opt_fair = optimum(f, *P, *group, k, lower);
-        const double opt = std::max({optimum(f, *P, *group, k, 0), opt_fair, got});
+        const double opt_free = lower == 0 ? opt_fair : optimum(f, *P, *group, k, 0);  // lower 0: the same search
+        const double opt = std::max({opt_free, opt_fair, got});
         out[0] = got / opt;
         out[1] = opt_fair / opt;
     }

@@ -23,13 +23,6 @@
 
 namespace fairmw {
 
-inline tsr::RowMat orders_matrix(const Profile& P) {
-    tsr::RowMat R(P.n, P.m);
-    for (int64_t v = 0; v < P.n; ++v)
-        for (int64_t p = 0; p < P.m; ++p) R(v, p) = P.order[static_cast<size_t>(v * P.m + p)];
-    return R;
-}
-
 class MwProblem {
 public:
     using provides = tsr::Provides<tsr::Dataset, tsr::GroundTruth, tsr::SetFunction>;
@@ -37,7 +30,7 @@ public:
     MwProblem(tsr::RowMat rankings, tsr::Vec groups, std::optional<tsr::RowMat> latent, std::optional<tsr::Vec> utilities)
         : rankings_(std::move(rankings)), groups_(std::move(groups)), latent_(std::move(latent)),
           utilities_(std::move(utilities)), profile_(Profile::from_orders(rankings_, "rankings")),
-          cc_(Rule::cc, profile_.m, 0), best_(static_cast<size_t>(profile_.n), 0.0) {
+          cc_(Rule::cc, profile_.m, 0), cc_gains_(cc_, profile_) {
         matrices_[0] = tsr::matrix_view("rankings", rankings_.data(), rankings_.rows(), rankings_.cols());
         matrices_[1] = tsr::matrix_view("groups", groups_.data(), groups_.size(), 1);
     }
@@ -72,17 +65,9 @@ public:
     }
     double value(std::span<const int64_t> set) { return cc_.value(profile_, set); }
     void gains(std::span<const int64_t> set, std::span<const int64_t> cand, tsr::VecMap out) {
-        for (int64_t v = 0; v < profile_.n; ++v) {
-            double b = 0.0;
-            for (int64_t c : set) b = std::max(b, cc_.w(profile_.place(v, c)));
-            best_[static_cast<size_t>(v)] = b;
-        }
-        for (size_t j = 0; j < cand.size(); ++j) {
-            double g = 0.0;
-            for (int64_t v = 0; v < profile_.n; ++v)
-                g += std::max(0.0, cc_.w(profile_.place(v, cand[j])) - best_[static_cast<size_t>(v)]);
-            out[static_cast<Eigen::Index>(j)] = g;
-        }
+        cc_gains_.reset();
+        for (int64_t c : set) cc_gains_.add(c);
+        for (size_t j = 0; j < cand.size(); ++j) out[static_cast<Eigen::Index>(j)] = cc_gains_.gain(cand[j]);
     }
 
 private:
@@ -93,7 +78,7 @@ private:
     std::optional<tsr::Vec> utilities_;
     Profile profile_;
     ScoreFunction cc_;
-    std::vector<double> best_;  // gains' scratch: each voter's best satisfaction in S
+    RepresentationGains cc_gains_;  // gains() refills it with each call's S
     tsr_matrix matrices_[2];
 };
 

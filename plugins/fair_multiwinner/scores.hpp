@@ -35,15 +35,6 @@ inline Rule rule_from_name(const std::string& s) {
     if (s == "cc") return Rule::cc;
     throw tsr::InvalidArgument("unknown score '" + s + "'; expected sntv, bloc, borda or cc");
 }
-inline const char* rule_name(Rule r) {
-    switch (r) {
-        case Rule::sntv: return "sntv";
-        case Rule::bloc: return "bloc";
-        case Rule::borda: return "borda";
-        case Rule::cc: return "cc";
-    }
-    return "?";
-}
 inline bool is_additive(Rule r) { return r != Rule::cc; }
 
 // w(0..m-1) of a rule; `bloc_t` is t of t-Bloc (ignored by the others).
@@ -127,6 +118,8 @@ public:
         const double* s = &sat_[static_cast<size_t>(c * n_)];
         for (int64_t v = 0; v < n_; ++v) best_[static_cast<size_t>(v)] = std::max(best_[static_cast<size_t>(v)], s[v]);
     }
+    // Back to S = ∅.
+    void reset() { std::fill(best_.begin(), best_.end(), 0.0); }
 
 private:
     int64_t n_;

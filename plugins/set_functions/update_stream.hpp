@@ -27,6 +27,8 @@
 
 #include <tessera/kit/rng.hpp>
 
+#include "active_list.hpp"
+
 namespace setfn {
 
 enum class StreamKind { random, window, adversarial };
@@ -66,27 +68,19 @@ public:
     int64_t n() const { return n_; }
     int64_t length() const { return length_; }
     int64_t position() const { return step_; }
-    const StreamSpec& spec() const { return spec_; }
 
     // Back to the first update (same sequence for a non-adaptive stream).
     void restart() {
         rng_ = tsr::kit::Rng(tsr::kit::mix_seed(seed_, 10));
         step_ = 0;
-        active_.clear();
-        inactive_.resize(static_cast<size_t>(n_));
-        pos_.assign(static_cast<size_t>(n_), -1);
-        ipos_.resize(static_cast<size_t>(n_));
-        for (int64_t e = 0; e < n_; ++e) inactive_[e] = ipos_[e] = e;
+        active_ = ActiveList(n_);
+        inactive_ = ActiveList(n_);
+        for (int64_t e = 0; e < n_; ++e) inactive_.insert(e);
         order_.clear();
         inserted_ = removed_ = 0;
         pending_delete_ = false;
         solution_.clear();
-        if (spec_.kind == StreamKind::window) {
-            order_.resize(static_cast<size_t>(n_));
-            for (int64_t e = 0; e < n_; ++e) order_[e] = e;
-            for (int64_t i = n_ - 1; i > 0; --i)
-                std::swap(order_[i], order_[static_cast<int64_t>(rng_.below(static_cast<uint64_t>(i + 1)))]);
-        }
+        if (spec_.kind == StreamKind::window) order_ = tsr::kit::random_permutation(n_, rng_);
     }
 
     Update next() {
@@ -100,8 +94,7 @@ public:
     // The algorithm's latest solution (read by the adversarial stream only).
     void solution(std::span<const int64_t> S) { solution_.assign(S.begin(), S.end()); }
 
-    bool active(int64_t e) const { return pos_[e] >= 0; }
-    std::span<const int64_t> active_set() const { return active_; }
+    bool active(int64_t e) const { return active_.contains(e); }
 
 private:
     Update next_window() {
@@ -118,36 +111,29 @@ private:
     Update next_mixed() {
         const bool can_insert = !inactive_.empty(), can_delete = !active_.empty();
         const bool del = can_delete && (!can_insert || rng_.uniform() < spec_.delete_fraction);
-        if (!del) return {1, inactive_[rng_.below(inactive_.size())]};
+        if (!del) return {1, pick(inactive_)};
         if (spec_.kind == StreamKind::adversarial) {
             live_.clear();
             for (int64_t e : solution_)
                 if (e >= 0 && e < n_ && active(e)) live_.push_back(e);
             if (!live_.empty()) return {2, live_[rng_.below(live_.size())]};
         }
-        return {2, active_[rng_.below(active_.size())]};
+        return {2, pick(active_)};
+    }
+
+    int64_t pick(const ActiveList& from) {
+        const std::span<const int64_t> v = from.elements();
+        return v[rng_.below(v.size())];
     }
 
     void apply(const Update& u) {
         if (u.kind == 1) {
-            swap_remove(inactive_, ipos_, u.element);
-            pos_[u.element] = static_cast<int64_t>(active_.size());
-            active_.push_back(u.element);
+            inactive_.erase(u.element);
+            active_.insert(u.element);
         } else {
-            swap_remove(active_, pos_, u.element);
-            ipos_[u.element] = static_cast<int64_t>(inactive_.size());
-            inactive_.push_back(u.element);
+            active_.erase(u.element);
+            inactive_.insert(u.element);
         }
-    }
-
-    // Removes e from the unordered list v whose positions index keeps; index[e] = −1 after.
-    static void swap_remove(std::vector<int64_t>& v, std::vector<int64_t>& index, int64_t e) {
-        const int64_t p = index[e];
-        const int64_t last = v.back();
-        v[p] = last;
-        index[last] = p;
-        v.pop_back();
-        index[e] = -1;
     }
 
     int64_t n_;
@@ -155,7 +141,8 @@ private:
     uint64_t seed_;
     tsr::kit::Rng rng_{0};
     int64_t length_ = 0, step_ = 0;
-    std::vector<int64_t> active_, inactive_, pos_, ipos_, order_, solution_, live_;
+    ActiveList active_{0}, inactive_{0};
+    std::vector<int64_t> order_, solution_, live_;
     int64_t inserted_ = 0, removed_ = 0;
     bool pending_delete_ = false;
 };

@@ -1,6 +1,6 @@
 // structure_harness.hpp — what the dynsub structure tests share: the gains (and value) callable the
-// structures take, counting queries, over a set function of plugins/set_functions; one gain; greedy's
-// value on a set; and a stream of updates played into a structure with the active set kept beside it.
+// structures take, over a set function of plugins/set_functions; one gain; greedy's value on a set;
+// and a stream of updates played into a structure with the active set kept beside it.
 #pragma once
 
 #include <cstdint>
@@ -17,17 +17,10 @@
 namespace dynsub {
 
 template <class F>
-struct CountingGains {
+struct FunctionGains {
     F* f;
-    int64_t queries = 0;
-    void operator()(std::span<const int64_t> S, std::span<const int64_t> c, std::span<double> o) {
-        queries += static_cast<int64_t>(c.size());
-        f->gains(S, c, o);
-    }
-    double value(std::span<const int64_t> S) {
-        ++queries;
-        return f->value(S);
-    }
+    void operator()(std::span<const int64_t> S, std::span<const int64_t> c, std::span<double> o) { f->gains(S, c, o); }
+    double value(std::span<const int64_t> S) { return f->value(S); }
 };
 
 template <class F>
@@ -49,7 +42,7 @@ double greedy_value(F& f, const std::set<int64_t>& active, int64_t k) {
 // erase(e, gains, rng), solution()), handing its solution back after each update; after each update
 // checks |S| ≤ k and S ⊆ active, then calls check(active, singleton, t).
 template <class F, class Algo, class Check>
-void play_stream(F& f, Algo& algo, CountingGains<F>& gains, setfn::StreamKind kind, int64_t k, uint64_t seed,
+void play_stream(F& f, Algo& algo, FunctionGains<F>& gains, setfn::StreamKind kind, int64_t k, uint64_t seed,
                  Check&& check) {
     tsr::kit::Rng rng(seed);
     setfn::StreamSpec spec;

@@ -44,8 +44,8 @@ void check_guess(F& f, const Levels& L, const std::set<int64_t>& active, int64_t
 
 template <class F>
 void run_stream(F& f, setfn::StreamKind kind, int64_t k, double eps, uint64_t seed) {
-    CountingGains<F> gains{&f};
-    ParallelGuesses<CountingGains<F>, HalvingLevels<CountingGains<F>>> algo(eps, k, f.n());
+    FunctionGains<F> gains{&f};
+    ParallelGuesses<FunctionGains<F>, HalvingLevels<FunctionGains<F>>> algo(eps, k, f.n());
     play_stream(f, algo, gains, kind, k, seed, [&](const std::set<int64_t>& active, const std::vector<double>&, int64_t) {
         algo.for_each_guess([&](const auto& L) { check_guess(f, L, active, k, f.n()); });
         CHECK(algo.value() >= (1.0 - eps) * greedy_value(f, active, k) / (2.0 * (1.0 + eps)) - 1e-9);
@@ -73,9 +73,9 @@ TEST_CASE("halving levels: facility location, larger k") {
 
 TEST_CASE("halving levels: deleting everything leaves an empty solution") {
     setfn::Coverage f = setfn::Coverage::random(40, 60, 4.0, 0.5, 3);
-    CountingGains<setfn::Coverage> gains{&f};
+    FunctionGains<setfn::Coverage> gains{&f};
     tsr::kit::Rng rng(1);
-    ParallelGuesses<CountingGains<setfn::Coverage>, HalvingLevels<CountingGains<setfn::Coverage>>> algo(0.1, 3, f.n());
+    ParallelGuesses<FunctionGains<setfn::Coverage>, HalvingLevels<FunctionGains<setfn::Coverage>>> algo(0.1, 3, f.n());
     for (int64_t e = 0; e < f.n(); ++e) algo.insert(e, gain(f, {}, e), gains, rng);
     CHECK(algo.solution().size() == 3);
     for (int64_t e = 0; e < f.n(); ++e) algo.erase(e, gains, rng);

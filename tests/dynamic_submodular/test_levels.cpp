@@ -57,8 +57,8 @@ void check_levels(F& f, const Levels& L, const std::set<int64_t>& active, const 
 
 template <class F>
 void run_stream(F& f, setfn::StreamKind kind, int64_t k, double eps, uint64_t seed, bool check_each) {
-    CountingGains<F> gains{&f};
-    ParallelGuesses<CountingGains<F>> algo(eps, k, f.n());
+    FunctionGains<F> gains{&f};
+    ParallelGuesses<FunctionGains<F>> algo(eps, k, f.n());
     play_stream(f, algo, gains, kind, k, seed, [&](const std::set<int64_t>& active, const std::vector<double>& singleton, int64_t t) {
         if (!check_each && t % 25 != 0) return;
         algo.for_each_guess([&](const auto& L) { check_levels(f, L, active, singleton, eps, k); });
@@ -88,9 +88,9 @@ TEST_CASE("levels: invariants on facility location, larger k") {
 
 TEST_CASE("levels: k = 1 and deleting everything leaves an empty structure") {
     setfn::Coverage f = setfn::Coverage::random(40, 60, 4.0, 0.5, 3);
-    CountingGains<setfn::Coverage> gains{&f};
+    FunctionGains<setfn::Coverage> gains{&f};
     tsr::kit::Rng rng(1);
-    ParallelGuesses<CountingGains<setfn::Coverage>> algo(0.1, 1, f.n());
+    ParallelGuesses<FunctionGains<setfn::Coverage>> algo(0.1, 1, f.n());
     for (int64_t e = 0; e < f.n(); ++e) algo.insert(e, gain(f, {}, e), gains, rng);
     CHECK(algo.solution().size() == 1);
     for (int64_t e = 0; e < f.n(); ++e) algo.erase(e, gains, rng);

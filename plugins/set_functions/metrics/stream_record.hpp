@@ -12,6 +12,8 @@
 
 #include <tessera/sdk.hpp>
 
+#include "../active_list.hpp"
+
 namespace setfn {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -24,30 +26,25 @@ inline std::span<const int64_t> i64_array(const tsr::RunRecord& r, const char* n
 // The active set after a prefix of the updates, advanced step by step.
 class ActiveSet {
 public:
-    ActiveSet(int64_t n, std::span<const int64_t> updates) : updates_(updates), pos_(static_cast<size_t>(n), -1) {}
+    ActiveSet(int64_t n, std::span<const int64_t> updates) : updates_(updates), n_(n), set_(n) {}
 
     // Applies updates until `step` of them have been applied (step never decreases).
     void advance_to(int64_t step) {
         for (; applied_ < step && 2 * applied_ + 1 < static_cast<int64_t>(updates_.size()); ++applied_) {
             const int64_t kind = updates_[2 * applied_], e = updates_[2 * applied_ + 1];
-            if (kind == TSR_UPDATE_INSERT && pos_[e] < 0) {
-                pos_[e] = static_cast<int64_t>(set_.size());
-                set_.push_back(e);
-            } else if (kind == TSR_UPDATE_DELETE && pos_[e] >= 0) {
-                const int64_t p = pos_[e], last = set_.back();
-                set_[p] = last;
-                pos_[last] = p;
-                set_.pop_back();
-                pos_[e] = -1;
-            }
+            if (kind == TSR_UPDATE_INSERT && !set_.contains(e))
+                set_.insert(e);
+            else if (kind == TSR_UPDATE_DELETE && set_.contains(e))
+                set_.erase(e);
         }
     }
-    std::span<const int64_t> elements() const { return set_; }
-    bool contains(int64_t e) const { return e >= 0 && e < static_cast<int64_t>(pos_.size()) && pos_[e] >= 0; }
+    std::span<const int64_t> elements() const { return set_.elements(); }
+    bool contains(int64_t e) const { return e >= 0 && e < n_ && set_.contains(e); }
 
 private:
     std::span<const int64_t> updates_;
-    std::vector<int64_t> set_, pos_;
+    int64_t n_;
+    ActiveList set_;
     int64_t applied_ = 0;
 };
 

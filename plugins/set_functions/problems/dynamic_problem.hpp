@@ -55,7 +55,6 @@ public:
     int64_t ground_size() const { return f_.n(); }
     tsr_set_function_properties set_properties() const {
         tsr_set_function_properties p{};
-        p.struct_size = sizeof p;
         p.monotone = 1;
         p.submodular = 1;
         p.normalized = 1;
@@ -71,7 +70,6 @@ public:
     int64_t stream_length() const { return stream_.length(); }
     tsr_stream_update next() {
         tsr_stream_update u{};
-        u.struct_size = sizeof u;
         u.step = stream_.position();
         const Update x = stream_.next();
         u.kind = x.kind;
@@ -79,8 +77,6 @@ public:
         return u;
     }
     void solution(std::span<const int64_t> set) { stream_.solution(set); }
-
-    F& function() { return f_; }
 
 private:
     F f_;
