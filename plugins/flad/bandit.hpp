@@ -37,18 +37,6 @@ inline double alignment(tsr::CVecRef a, tsr::CVecRef b, int64_t offset = 0) {
     return ta.dot(tb) / (na * nb);
 }
 
-// An index drawn from the probability vector p (Σ p = 1) by inversion: O(K).
-inline int64_t draw(const tsr::Vec& p, tsr::kit::Rng& rng) {
-    double u = rng.uniform(), c = 0.0;
-    for (int64_t a = 0; a < p.size(); ++a) {
-        c += p[a];
-        if (u < c) return a;
-    }
-    for (int64_t a = p.size() - 1; a >= 0; --a)  // rounding: the last arm with mass
-        if (p[a] > 0.0) return a;
-    return 0;
-}
-
 // EXP3-FLAD (reference: Exp3BatchedFLADTrainer). With K arms, round t = 1, 2, … and the importance-weighted cumulative
 // reward estimates R̂ (0 at the start):
 //
@@ -70,7 +58,7 @@ public:
 
     int64_t choose(tsr::kit::Rng& rng) {
         ++rounds_;
-        return draw(pi_, rng);
+        return tsr::kit::sample_index(pi_, rng);
     }
     void reward(int64_t a, double r) { R_[a] += r / pi_[a]; }
     void end_step() { refresh(); }
@@ -172,7 +160,7 @@ public:
             p_[best] = 1.0;
         }
     }
-    int64_t choose(tsr::kit::Rng& rng) { return draw(p_, rng); }
+    int64_t choose(tsr::kit::Rng& rng) { return tsr::kit::sample_index(p_, rng); }
     void reward(int64_t, double) {}
     void end_step() {}
     const tsr::Vec& probabilities() const { return p_; }

@@ -29,7 +29,7 @@ struct Examples {
 class Classifier {
 public:
     Classifier(int64_t d, int64_t width, int64_t classes, uint64_t seed)
-        : net_(make(d, width, classes, seed)), x_(d), dy_(classes) {}
+        : net_(make(d, width, classes, seed)), dy_(classes) {}
 
     int64_t n_params() const { return net_.n_params(); }
     int64_t classes() const { return net_.output_dim(); }
@@ -39,10 +39,10 @@ public:
     // Offset of the output layer (W2, b2) in the flat parameter vector: it runs to the end.
     int64_t output_offset() const { return net_.width() * net_.input_dim() + net_.width(); }
 
-    // The mean loss over `rows` of `data`; grad += c · its gradient when grad is non-empty.
-    double add_gradient(const Examples& data, std::span<const int64_t> rows, tsr::Vec* grad, double c = 1.0) {
+    // The mean loss over `rows` of `data`; grad += its gradient when grad is non-null.
+    double add_gradient(const Examples& data, std::span<const int64_t> rows, tsr::Vec* grad) {
         if (rows.empty()) return 0.0;
-        const double w = c / static_cast<double>(rows.size());
+        const double w = 1.0 / static_cast<double>(rows.size());
         double loss = 0.0;
         for (int64_t i : rows) {
             loss += example(data, i);
@@ -75,8 +75,7 @@ private:
 
     // ℓ of example i; leaves dy_ = softmax(f) − e_y and the net's workspace at that example.
     double example(const Examples& data, int64_t i) {
-        x_ = data.X.row(i).transpose();
-        const tsr::Vec& f = net_.forward(x_);
+        const tsr::Vec& f = net_.forward(data.X.row(i).transpose());  // a row-major row binds to CVecRef as is
         const double mx = f.maxCoeff();
         dy_ = (f.array() - mx).exp().matrix();
         const double z = dy_.sum();
@@ -87,7 +86,7 @@ private:
     }
 
     tsr::kit::Mlp net_;
-    tsr::Vec x_, dy_;  // scratch: one input row, ∂ℓ/∂f
+    tsr::Vec dy_;  // scratch: ∂ℓ/∂f
 };
 
 }  // namespace flad

@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <numeric>
 #include <stdexcept>
 #include <vector>
 
@@ -105,9 +104,7 @@ inline TaskSet make_tasks(const TaskSpec& s, uint64_t seed) {
     const int64_t N = s.n_aux;
     const auto n_rel = static_cast<int64_t>(std::llround(s.related_fraction * static_cast<double>(N)));
     const auto n_adv = std::min(N - n_rel, static_cast<int64_t>(std::llround(s.adversarial_fraction * static_cast<double>(N))));
-    std::vector<int64_t> order(static_cast<size_t>(N));
-    std::iota(order.begin(), order.end(), 0);
-    for (int64_t i = N - 1; i > 0; --i) std::swap(order[i], order[rng_kind.below(static_cast<uint64_t>(i + 1))]);
+    const std::vector<int64_t> order = tsr::kit::random_permutation(N, rng_kind);
     t.kind.assign(static_cast<size_t>(N), TaskKind::unrelated);
     t.related = tsr::Vec::Zero(N);
     t.relatedness = tsr::Vec::Zero(N);

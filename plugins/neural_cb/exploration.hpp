@@ -55,17 +55,6 @@ inline int64_t fastcb_probabilities(tsr::CVecRef lhat, double gamma, tsr::VecRef
 }
 
 // An arm drawn from p (Σ p = 1) by inversion; rounding leftovers go to the last arm with p > 0.
-inline int64_t sample_arm(tsr::CVecRef p, tsr::kit::Rng& rng) {
-    const double u = rng.uniform();
-    double c = 0.0;
-    int64_t last = 0;
-    for (int64_t k = 0; k < p.size(); ++k) {
-        if (p(k) <= 0.0) continue;
-        c += p(k);
-        last = k;
-        if (u < c) return k;
-    }
-    return last;
-}
+inline int64_t sample_arm(tsr::CVecRef p, tsr::kit::Rng& rng) { return tsr::kit::sample_index(p, rng); }
 
 }  // namespace neural_cb

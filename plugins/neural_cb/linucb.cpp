@@ -36,7 +36,7 @@ public:
         BanditLoop loop(r, p_.arm_features);
         const int64_t D = loop.features().dim(), K = loop.arms();
         tsr::Mat Ainv = tsr::Mat::Identity(D, D) / p_.lambda;
-        tsr::Vec b = tsr::Vec::Zero(D), theta = tsr::Vec::Zero(D), u(D), phi(D);
+        tsr::Vec b = tsr::Vec::Zero(D), theta = tsr::Vec::Zero(D), u(D), u_best(D), phi(D);
         while (loop.running()) {
             int64_t best = 0;
             double best_ucb = -INFINITY;
@@ -44,13 +44,17 @@ public:
                 const auto x = loop.features().arm(k);
                 u.noalias() = Ainv * x;
                 const double ucb = theta.dot(x) + p_.alpha * std::sqrt(std::max(0.0, x.dot(u)));
-                if (ucb > best_ucb) best_ucb = ucb, best = k;
+                if (ucb > best_ucb) {
+                    best_ucb = ucb, best = k;
+                    u.swap(u_best);  // keeps A⁻¹φ_best for the update below (swaps buffers, no copy)
+                }
             }
             phi = loop.features().arm(best);
             const double y = loop.play(best);
-            u.noalias() = Ainv * phi;  // Sherman–Morrison: A⁻¹ ← A⁻¹ − u uᵀ / (1 + φᵀu)
-            u /= std::sqrt(1.0 + phi.dot(u));
-            Ainv.noalias() -= u * u.transpose();
+            if (!(best_ucb > -INFINITY)) u_best.noalias() = Ainv * phi;  // no arm won (NaN scores): arm 0
+            // Sherman–Morrison with u = A⁻¹φ: A⁻¹ ← A⁻¹ − u uᵀ / (1 + φᵀu)
+            u_best /= std::sqrt(1.0 + phi.dot(u_best));
+            Ainv.noalias() -= u_best * u_best.transpose();
             b += y * phi;
             theta.noalias() = Ainv * b;
         }

@@ -69,7 +69,6 @@ public:
         weight_ = Vec(M);
         gains_ = Vec(M);
         s_ = Vec(K);
-        component_log_wealth_ = Vec::Zero(K);
         v_ = Vec(K);
         b_ = Vec(n);
         combine();
@@ -79,7 +78,6 @@ public:
 
     void observe(const Vec& x) override {
         for (size_t k = 0; k < parts_.size(); ++k) s_[static_cast<Eigen::Index>(k)] = parts_[k]->portfolio().dot(x);
-        component_log_wealth_.array() += s_.array().log();
         gains_.noalias() = W_.transpose() * s_;  // w_m·s_t for every combination of the grid
         log_wealth_.array() += gains_.array().log();
         for (auto& p : parts_) p->observe(x);
@@ -88,8 +86,11 @@ public:
 
     // v_t: the combination of the components played this period.
     const Vec& combination() const { return v_; }
-    // log S_t(P_k) of each component, as the ensemble followed them.
-    const Vec& component_log_wealth() const { return component_log_wealth_; }
+    // log S_t(P_k) of each component, as the ensemble followed them: the grid's first K columns are
+    // the vertices e_k, so these are the first K combinations' log-wealths.
+    Eigen::VectorBlock<const Vec> component_log_wealth() const {
+        return log_wealth_.head(static_cast<Eigen::Index>(parts_.size()));
+    }
     // log S_t(w_m) of every combination of the grid (the first K are the components).
     const Vec& combination_log_wealth() const { return log_wealth_; }
     Eigen::Index grid_size() const { return W_.cols(); }
@@ -112,7 +113,6 @@ private:
     Vec log_wealth_;        // M: log S_t(w_m)
     Vec weight_, gains_;    // M: scratch
     Vec s_;                 // K: the components' gains this period
-    Vec component_log_wealth_;
     Vec v_, b_;
 };
 

@@ -65,7 +65,8 @@ public:
         if (spec.can_observe != 1 && p_.mode == "full")
             throw tsr::Unsupported("mode full needs extra observations (the environment's can_observe)");
         const int64_t budget = spec.can_observe == 1 ? p_.budget : 0;
-        const FeedbackPlan plan = choose_plan(p_.mode, T, K, budget, p_.batch, p_.sampling == "lazy");
+        const bool lazy = p_.sampling == "lazy";
+        const FeedbackPlan plan = choose_plan(p_.mode, T, K, budget, p_.batch, lazy);
         if (plan.batches < 1)
             throw tsr::InvalidArgument("mode full needs B >= K - 1 = " + std::to_string(K - 1) +
                                        " extra observations for one batch");
@@ -86,17 +87,16 @@ public:
             for (int64_t t = begin; t < end; ++t) {
                 const tsr_env_step st = env.step(arm, obs);
                 ++steps;
-                batch_loss += scale.loss(st.reward);
+                const double loss = scale.loss(st.reward);
+                batch_loss += loss;
                 if (plan.mode == Mode::full && t == observed_round)
-                    for (int64_t i = 0; i < K; ++i)
-                        loss_hat(i) = i == arm ? scale.loss(st.reward) : scale.loss(env.observe(i));
+                    for (int64_t i = 0; i < K; ++i) loss_hat(i) = i == arm ? loss : scale.loss(env.observe(i));
                 if (tsr::kit::report_step(r, schedule, steps, st.done != 0 || steps == T)) return;
                 if (st.done) return;
             }
             if (plan.mode == Mode::full) {
                 w.update(loss_hat, plan.eta);
-                arm = p_.sampling == "lazy" ? w.lazy_resample(arm, std::exp(-plan.eta * loss_hat(arm)), rng_)
-                                            : w.sample(rng_);
+                arm = lazy ? w.lazy_resample(arm, std::exp(-plan.eta * loss_hat(arm)), rng_) : w.sample(rng_);
             } else {
                 const double mean_loss = batch_loss / static_cast<double>(end - begin);
                 w.update_one(arm, mean_loss / w.probabilities()(arm), plan.eta);

@@ -102,11 +102,8 @@ private:
         if (arm_of.size() < 2) throw tsr::InvalidArgument("cb.classification: '" + p.file + "' has fewer than 2 labels");
         int64_t k = 0;
         for (auto& [v, a] : arm_of) a = k++;
-        std::vector<int64_t> perm(static_cast<size_t>(n));
-        std::iota(perm.begin(), perm.end(), 0);
         tsr::kit::Rng rp(tsr::kit::mix_seed(seed, 3));
-        for (int64_t i = n - 1; i > 0; --i)  // Fisher–Yates
-            std::swap(perm[static_cast<size_t>(i)], perm[rp.below(static_cast<uint64_t>(i + 1))]);
+        const std::vector<int64_t> perm = tsr::kit::random_permutation(n, rp);
         Labelled L{tsr::RowMat(T, data.X.cols()), std::vector<int64_t>(static_cast<size_t>(T)), k};
         for (int64_t t = 0; t < T; ++t) {
             const int64_t row = perm[static_cast<size_t>(t)];

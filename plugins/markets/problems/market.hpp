@@ -41,7 +41,7 @@ public:
         const double gain = b.dot(x.transpose());
         double reward = std::log(gain);
         if (cost_ > 0.0 && t_ > 0) reward += std::log1p(-0.5 * cost_ * (b - held_).lpNorm<1>());
-        held_ = b.cwiseProduct(x.transpose()) / gain;  // b̂_t: what the market leaves of b_t
+        if (cost_ > 0.0) held_ = b.cwiseProduct(x.transpose()) / gain;  // b̂_t: what the market leaves of b_t
         if (outcome.data() != nullptr) outcome = x.transpose();
         ++t_;
         done = t_ == X_.rows();

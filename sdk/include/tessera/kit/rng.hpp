@@ -8,6 +8,7 @@
 //   double u = rng.uniform();            // [0, 1)
 //   double z = rng.normal();             // N(0, 1)
 //   int64_t i = rng.below(n);            // uniform in [0, n)
+//   int64_t k = tsr::kit::sample_index(p, rng);  // k with probability p[k]
 //   uint64_t s = tsr::kit::mix_seed(seed, 7);   // an independent stream for role 7
 //
 // Thread rule: an Rng is a value; one per thread.
@@ -114,6 +115,25 @@ inline std::vector<int64_t> random_permutation(int64_t d, Rng& rng) {
     std::iota(p.begin(), p.end(), 0);
     for (int64_t i = d - 1; i > 0; --i) std::swap(p[static_cast<size_t>(i)], p[rng.below(static_cast<uint64_t>(i + 1))]);
     return p;
+}
+
+// An index drawn from the probabilities p (p ≥ 0, Σ p = 1) by inversion: the first k with
+// u < p_0 + … + p_k for one u = rng.uniform(). When rounding leaves Σ p just below u, the last k
+// with p_k > 0, so an index of zero mass is never drawn. O(K), one draw.
+// P: any vector with size() and operator[] (tsr::Vec, tsr::CVecRef, std::vector<double>); a
+// template so that this header stays free of Eigen.
+template <class P>
+int64_t sample_index(const P& p, Rng& rng) {
+    const double u = rng.uniform();
+    double c = 0.0;
+    int64_t last = 0;
+    for (int64_t k = 0; k < static_cast<int64_t>(p.size()); ++k) {
+        if (!(p[k] > 0.0)) continue;
+        c += p[k];
+        last = k;
+        if (u < c) return k;
+    }
+    return last;
 }
 
 }  // namespace tsr::kit
