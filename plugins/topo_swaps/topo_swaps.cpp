@@ -19,6 +19,7 @@
 
 #include "algorithms/data.hpp"
 #include "initial_order.hpp"
+#include "metrics/solution.hpp"
 #include "swap_search.hpp"
 
 namespace topo {
@@ -109,11 +110,11 @@ private:
         if (!a)
             throw tsr::InvalidArgument("init = from_run: this run continues no run with a \"W\" (in an experiment, give "
                                        "the entry after = \"LABEL\" of a structure learner such as dag.notears)");
-        if (a->dtype != TSR_DTYPE_F64 || a->ndim != 2 || a->shape[0] != d || a->shape[1] != d)
+        auto W = causal::as_matrix(*a);
+        if (!W || W->rows() != d || W->cols() != d)
             throw tsr::InvalidArgument("init = from_run: the earlier run's W is not a " + std::to_string(d) + " x " +
                                        std::to_string(d) + " float64 matrix");
-        return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-            static_cast<const double*>(a->data), d, d);
+        return *std::move(W);
     }
 
     Params p_;

@@ -5,6 +5,8 @@
 // when none is accepted), and the predictor is least squares of Y on it.
 // Trace: one point at the end: objective the training MSE, the number of accepted subsets.
 // Outputs (math/predictor.hpp): "inputs" = "subset" = the ICP set, "predictor"; scalar accepted.
+#include <algorithm>
+
 #include "algorithms/data.hpp"
 #include "math/invariance_test.hpp"
 
@@ -32,23 +34,38 @@ public:
         const TrainingData data = read_training_data(r);
         const NodeSet all = (NodeSet{1} << data.d) - 1;
         const Vec y = data.V.col(data.y());
+        const EnvGroups groups = env_groups(data.env);
         NodeSet intersection = all;
         int64_t accepted = 0;
         Mat X;
-        Vec fit;
-        tsr::kit::Rng rng(r.seed());
-        for (NodeSet s = 0;; s = (s - all) & all) {  // every subset, in increasing order
-            if (std::popcount(s) <= p_.max_size) {
-                Mlp f;
-                gather(data.V, members(s, data.d), X);
-                f.fit(X, y, {.hidden = 0, .linear = true}, rng);
-                f.forward(X, fit);
-                if (residual_invariance_pvalue(y - fit, data.env) > p_.alpha) {
-                    intersection &= s;
-                    ++accepted;
-                }
+        Vec fit, residual;
+        tsr::kit::Rng rng(r.seed());  // a linear fit draws nothing from it
+        auto test = [&](NodeSet s) {
+            Mlp f;
+            gather(data.V, members(s, data.d), X);
+            f.fit(X, y, {.hidden = 0, .linear = true}, rng, &fit);
+            residual = y - fit;
+            if (residual_invariance_pvalue(residual, groups) > p_.alpha) {
+                intersection &= s;
+                ++accepted;
             }
-            if (s == all || r.should_stop()) break;
+        };
+        // The subsets of size 0..max_size only, each size by Gosper's next-combination (the next
+        // larger integer with as many bits): walking all 2^d subsets to skip the large ones never
+        // ends at d >= 40. The intersection and the count do not depend on the order.
+        const int64_t k_max = std::min<int64_t>(p_.max_size, data.d);
+        bool stop = false;
+        for (int64_t k = 0; k <= k_max && !stop; ++k) {
+            for (NodeSet s = (NodeSet{1} << k) - 1; s <= all;) {
+                test(s);
+                if (r.should_stop()) {
+                    stop = true;
+                    break;
+                }
+                if (s == 0) break;
+                const NodeSet low = s & -s, ripple = s + low;
+                s = (((ripple ^ s) >> 2) / low) | ripple;
+            }
         }
         if (accepted == 0) intersection = 0;
         Mlp f;

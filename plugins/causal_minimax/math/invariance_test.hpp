@@ -53,15 +53,25 @@ inline double f_two_sided(double f, double d1, double d2) {
     return std::min(1.0, 2.0 * std::min(upper, 1.0 - upper));
 }
 
-// p(S) of the test above, for the residuals r of the pooled fit and the environment of each row.
-inline double residual_invariance_pvalue(const Vec& r, const Vec& env) {
+// The rows of each environment, in increasing order of the environment id. Built once per data
+// set: ICP tests many subsets against the same environments.
+using EnvGroups = std::vector<std::vector<int64_t>>;
+inline EnvGroups env_groups(const Vec& env) {
     std::map<double, std::vector<int64_t>> rows;
     for (int64_t i = 0; i < env.size(); ++i) rows[env[i]].push_back(i);
-    const double K = static_cast<double>(rows.size());
-    if (rows.size() < 2) return 1.0;
+    EnvGroups out;
+    out.reserve(rows.size());
+    for (auto& [e, idx] : rows) out.push_back(std::move(idx));
+    return out;
+}
+
+// p(S) of the test above, for the residuals r of the pooled fit and the rows of each environment.
+inline double residual_invariance_pvalue(const Vec& r, const EnvGroups& groups) {
+    const double K = static_cast<double>(groups.size());
+    if (groups.size() < 2) return 1.0;
     const double n = static_cast<double>(r.size()), sum = r.sum(), sq = r.squaredNorm();
     double p_min = 1.0;
-    for (const auto& [e, idx] : rows) {
+    for (const auto& idx : groups) {
         const double n1 = static_cast<double>(idx.size()), n2 = n - n1;
         if (n1 < 2 || n2 < 2) continue;
         double s1 = 0.0, q1 = 0.0;

@@ -112,24 +112,30 @@ public:
     // writes ∂L/∂X to *g_X (either may be null).
     void backward(const Vec& g, Vec* g_theta, Mat* g_X) {
         gs_ = y_sd_ * g;  // ∂L/∂(standardized output)
-        gz_.setZero(z_.rows(), p_);
-        if (linear_) {
-            if (g_theta) g_theta->segment(h_ * p_ + 2 * h_, p_).noalias() += z_.transpose() * gs_;
-            gz_.noalias() += gs_ * c().transpose();
-        }
         if (h_ > 0) {
-            // ∂L/∂pre = (g a_k) σ(1 − σ)
-            gpre_ = ((gs_ * a().transpose()).array() * act_.array() * (1.0 - act_.array())).matrix();
-            if (g_theta) {
+            // ∂L/∂pre = (g a_k) σ(1 − σ); in three statements because Eigen evaluates an outer
+            // product inside a coefficient-wise expression into a heap temporary
+            gpre_.noalias() = gs_ * a().transpose();
+            gpre_.array() *= act_.array();
+            gpre_.array() *= 1.0 - act_.array();
+        }
+        if (g_theta) {
+            if (linear_) g_theta->segment(h_ * p_ + 2 * h_, p_).noalias() += z_.transpose() * gs_;
+            if (h_ > 0) {
                 Eigen::Map<Mat> gW(g_theta->data(), h_, p_);
                 gW.noalias() += gpre_.transpose() * z_;
                 g_theta->segment(h_ * p_, h_).noalias() += gpre_.colwise().sum().transpose();
                 g_theta->segment(h_ * p_ + h_, h_).noalias() += act_.transpose() * gs_;
             }
-            gz_.noalias() += gpre_ * W();
+            (*g_theta)[theta_.size() - 1] += gs_.sum();
         }
-        if (g_theta) (*g_theta)[theta_.size() - 1] += gs_.sum();
-        if (g_X) *g_X = gz_.array().rowwise() / x_sd_.transpose().array();
+        // fit() passes no g_X, and ∂L/∂X costs as much as the weight gradient: only on request
+        if (g_X) {
+            gz_.setZero(z_.rows(), p_);
+            if (linear_) gz_.noalias() += gs_ * c().transpose();
+            if (h_ > 0) gz_.noalias() += gpre_ * W();
+            *g_X = gz_.array().rowwise() / x_sd_.transpose().array();
+        }
     }
 
     // Σ of the weight matrices' Frobenius norms, ‖W‖ + ‖a‖ (the reference's regularizer with
@@ -144,20 +150,23 @@ public:
     }
 
     // Least squares by full-batch Adam (reference: NonLinearF.fit with opt = 'Adam'); the
-    // standardization is taken from (X, y). Returns the final training MSE (in y's units).
-    double fit(const Mat& X, const Vec& y, const FitOptions& o, tsr::kit::Rng& rng) {
+    // standardization is taken from (X, y). Returns the final training MSE (in y's units) and,
+    // when `fitted` is given, the final f(X) there (the MSE needs it anyway; callers that want the
+    // residuals need not run forward() again).
+    double fit(const Mat& X, const Vec& y, const FitOptions& o, tsr::kit::Rng& rng, Vec* fitted = nullptr) {
+        Vec local;
+        Vec& out = fitted ? *fitted : local;
         shape(X.cols(), o.hidden, o.linear);
         init_random(rng);
         standardize_from(X, y);
-        if (h_ == 0 && linear_) return fit_linear_exact(X, y);
+        if (h_ == 0 && linear_) return fit_linear_exact(X, y, out);
         if (p_ == 0 || (h_ == 0 && !linear_)) {  // a constant: the mean of y
-            Vec out;
             forward(X, out);
             return (out - y).squaredNorm() / static_cast<double>(X.rows());
         }
         tsr::kit::AdamUpdate adam;
         adam.init(theta_.size());
-        Vec out, g, g_theta(theta_.size());
+        Vec g, g_theta(theta_.size());
         double loss = 0.0, best = std::numeric_limits<double>::infinity();
         int64_t stale = 0;
         const double n = static_cast<double>(X.rows());
@@ -186,8 +195,7 @@ public:
 
 private:
     // hidden = 0, linear: the least-squares solution in the standardized coordinates.
-    double fit_linear_exact(const Mat& X, const Vec& y) {
-        Vec out;
+    double fit_linear_exact(const Mat& X, const Vec& y, Vec& out) {
         if (p_ == 0) {
             forward(X, out);
             return (out - y).squaredNorm() / static_cast<double>(X.rows());

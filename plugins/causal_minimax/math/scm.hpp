@@ -117,10 +117,10 @@ inline Scm paper_scm(bool y_to_x9, double noise_sd) {
 // A random SCM for the search-time experiment: d covariates and Y on a random order, each
 // forward pair an edge with probability k·2/d (about k·(d+1) edges), weights ±U[0.5, 2]
 // (the reference's duniform), links drawn from {identity, sigmoid, tanh} (`linear`: identity
-// only); n_mutable mutable covariates. With `fail_condition`, one mutable node is made a child of
-// Y and a later child of Y a child of it, so that the graphical condition fails.
-inline Scm random_scm(int d, double k, int n_mutable, bool linear, bool fail_condition, double noise_sd,
-                      tsr::kit::Rng& rng) {
+// only); n_mutable mutable covariates. One mutable node is made a child of Y and a later child
+// of Y a child of it, so that the graphical condition fails (the experiment is about the case
+// where the whole stable set need not be optimal).
+inline Scm random_scm(int d, double k, int n_mutable, bool linear, double noise_sd, tsr::kit::Rng& rng) {
     if (d < 3 || d > 62) throw std::invalid_argument("d must be in [3, 62]");
     if (n_mutable < 1 || n_mutable >= d) throw std::invalid_argument("n_mutable must be in [1, d - 1]");
     Scm s;
@@ -130,10 +130,10 @@ inline Scm random_scm(int d, double k, int n_mutable, bool linear, bool fail_con
     s.link.assign(d + 1, Link::identity);
     s.noise_sd = noise_sd;
     // order: a random permutation of the covariates with Y inserted at about a third
-    std::vector<int> order(d);
-    for (int i = 0; i < d; ++i) order[i] = i;
-    for (int i = d - 1; i > 0; --i) std::swap(order[i], order[rng.below(i + 1)]);
-    order.insert(order.begin() + std::max(1, d / 3), d);
+    const std::vector<int64_t> perm = tsr::kit::random_permutation(d, rng);
+    std::vector<int> order(perm.begin(), perm.end());
+    const int ypos = std::max(1, d / 3);
+    order.insert(order.begin() + ypos, d);
     const double p = std::min(1.0, 2.0 * k / d);
     auto weight = [&] { return (rng.uniform() < 0.5 ? -1.0 : 1.0) * rng.uniform(0.5, 2.0); };
     for (int a = 0; a <= d; ++a)
@@ -142,11 +142,10 @@ inline Scm random_scm(int d, double k, int n_mutable, bool linear, bool fail_con
                 s.graph.add_edge(order[a], order[b]);
                 s.W(order[a], order[b]) = weight();
             }
-    const int ypos = std::max(1, d / 3);
     // mutable covariates: without Y's position constraints, random ones after the first
     std::vector<int> after_y(order.begin() + ypos + 1, order.end());
     NodeSet mut = 0;
-    if (fail_condition && after_y.size() >= 2) {
+    if (after_y.size() >= 2) {
         const int m = after_y[0], c = after_y[1];
         if (!s.graph.edge(d, m)) s.graph.add_edge(d, m), s.W(d, m) = weight();
         if (!s.graph.edge(d, c)) s.graph.add_edge(d, c), s.W(d, c) = weight();
@@ -156,7 +155,7 @@ inline Scm random_scm(int d, double k, int n_mutable, bool linear, bool fail_con
     while (std::popcount(mut) < n_mutable) {
         const int m = order[rng.below(d + 1)];
         if (m == d) continue;
-        if (fail_condition && !after_y.empty() && after_y.size() >= 2 && m == after_y[1]) continue;
+        if (after_y.size() >= 2 && m == after_y[1]) continue;
         mut |= bit(m);
     }
     s.mutable_set = mut;

@@ -80,16 +80,7 @@ public:
 
 private:
     void add(const char* name, const RowMat& m) {
-        tsr_matrix t{};
-        t.struct_size = sizeof t;
-        t.dtype = TSR_DTYPE_F64;
-        t.name = name;
-        t.rows = m.rows();
-        t.cols = m.cols();
-        t.row_stride = m.cols();
-        t.col_stride = 1;
-        t.data = m.data();
-        matrices_.push_back(t);
+        matrices_.push_back(tsr::matrix_view(name, m.data(), m.rows(), m.cols()));
     }
 
     MultiEnvData data_;

@@ -30,32 +30,16 @@ std::vector<std::string> split_list(const std::string& s) {
     return out;
 }
 
-// The header's fields (the first line that is not blank or a '#' comment), as data_file.hpp
-// splits them.
+// The header's fields (the first line that is not blank or a '#' comment), split by read_csv's
+// own splitter so that quoted names with delimiters or "" escapes count as read_csv counts them.
 std::vector<std::string> header_fields(const std::string& path) {
-    tsr::kit::detail_data::LineReader lines(path);
+    namespace dd = tsr::kit::detail_data;
+    dd::LineReader lines(path);
     if (!lines.next()) throw tsr::IoError(path + ": the file is empty; expected a header line and data");
-    const std::string& t = lines.text();
-    char delim = 0;
-    for (char c : {',', ';', '\t'})
-        if (t.find(c) != std::string::npos) {
-            delim = c;
-            break;
-        }
-    std::vector<std::string> out;
-    std::string field;
-    std::stringstream in(t);
-    if (delim) {
-        while (std::getline(in, field, delim)) out.push_back(field);
-    } else {
-        while (in >> field) out.push_back(field);
-    }
-    for (auto& f : out) {
-        auto v = tsr::kit::detail_data::trim(f);
-        if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-        f = std::string(v);
-    }
-    return out;
+    std::vector<std::string_view> views;
+    std::vector<std::string> scratch;
+    dd::split_fields(lines.text(), dd::detect_delimiter(lines.text()), views, scratch);
+    return std::vector<std::string>(views.begin(), views.end());
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ private:
         Scm scm;
         if (p.preset == "random") {
             if (p.n_mutable >= p.d) throw tsr::InvalidArgument("n_mutable must be < d");
-            scm = random_scm(static_cast<int>(p.d), p.k, static_cast<int>(p.n_mutable), p.linear, true, p.noise_sd,
+            scm = random_scm(static_cast<int>(p.d), p.k, static_cast<int>(p.n_mutable), p.linear, p.noise_sd,
                              rng_graph);
         } else {
             scm = paper_scm(p.preset == "counterexample", p.noise_sd);
